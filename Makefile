@@ -1,0 +1,31 @@
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	rm -f examples/demo.duckdb
+	$(BIN)/veille run examples/ --db examples/demo.duckdb
+	$(BIN)/veille timeline --actor "Vladimir Putin" --actor "Donald Trump" --db examples/demo.duckdb
+	$(BIN)/veille timeline --actor "Vladimir Putin" --actor "John Bolton" --db examples/demo.duckdb
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+eval: $(STAMP)
+	mkdir -p eval
+	$(BIN)/veille eval tests/gold/seed.jsonl tests/gold/dev.jsonl --format json > eval/figures.json
+	$(BIN)/veille eval tests/gold/seed.jsonl tests/gold/dev.jsonl
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

@@ -1,0 +1,34 @@
+"""The `veille` command line: every command is a thin wrapper over an importable function."""
+
+import json
+
+import typer
+
+from veille.cli import browse
+from veille.cli.extract import extract
+from veille.cli.run import run
+
+app = typer.Typer(
+    help="French news articles to political event data: PLOVER events, quotes and dates, with provenance.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(extract)
+app.command()(run)
+app.command()(browse.documents)
+app.command()(browse.problems)
+app.command()(browse.events)
+app.command()(browse.quotes)
+app.command()(browse.timeline)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of veille's public contract (Document, Event, Quote, …).
+
+    Example: veille schema > veille.schema.json
+    """
+    from veille.schema import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
