@@ -4,6 +4,7 @@ that turns `Document`s into `Extraction`s (or `Problem`s)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 import spacy
@@ -29,6 +30,12 @@ def load(lang: str = "fr") -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
+
+
+@lru_cache(maxsize=None)
+def shared(lang: str = "fr") -> Language:
+    """One pipeline per language and process, for commands that may run several times."""
+    return load(lang)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

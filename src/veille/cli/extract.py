@@ -23,7 +23,7 @@ def extract(
 
     Example: veille extract article.txt --date 2018-10-24 --format jsonl
     """
-    from veille.pipeline import load, process
+    from veille.pipeline import process, shared
 
     items = list(read_inputs([source], date=date))
     documents = [d.model_copy(update={"title": title or d.title}) for d in items if isinstance(d, Document)]
@@ -32,7 +32,7 @@ def extract(
         typer.echo(f"error: {problem.document}: {problem.reason}", err=True)
     if not documents:
         raise typer.Exit(1)
-    nlp = load(lang)
+    nlp = shared(lang)
     failed = bool(problems)
     for document, result in process(nlp, documents, batch_size=batch_size):
         if isinstance(result, Problem):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from veille.cli.options import BATCH_SIZE, DB, LANG, N_PROCESS
 from veille.cli.render import console
 from veille.ingest import read_inputs
-from veille.schema import Document, Problem
+from veille.schema import Problem
 
 
 def run(
@@ -29,48 +27,27 @@ def run(
 
     Exits with status 1 when some document could not be processed (see `veille problems`).
     """
-    from veille.pipeline import load, process
+    from veille.pipeline import shared
+    from veille.runner import run_corpus
     from veille.store import Store
 
-    tally: Counter[str] = Counter()
-    problem_kinds: Counter[str] = Counter()
-    with Store(db) as store:
-        before = store.counts()
+    def report(problem: Problem) -> None:
+        console.print(f"[yellow]problem[/] {problem.document}: {problem.stage}: {problem.reason}")
 
-        def fresh(progress: Progress, task) -> Iterator[Document]:
-            # what is stored already is skipped before parsing: this is what makes a restart resume
-            for item in read_inputs(inputs, date=date):
-                progress.advance(task)
-                if isinstance(item, Problem):
-                    store.add_problem(item)
-                    problem_kinds[item.stage] += 1
-                    console.print(f"[yellow]problem[/]: {item.document}: {item.reason}")
-                elif store.has(item):
-                    tally["already stored"] += 1
-                else:
-                    yield item
+    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                      console=console, transient=True) as progress:
+        task = progress.add_task("loading the model")
+        nlp = shared(lang)
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as progress:
-            task = progress.add_task("reading", total=None)
-            for document, result in process(load(lang), fresh(progress, task), batch_size, n_process):
-                if isinstance(result, Problem):
-                    store.add_problem(result)
-                    problem_kinds[result.stage] += 1
-                    console.print(f"[yellow]problem[/]: {result.document}: {result.reason}")
-                elif store.add(document, result):
-                    tally["added"] += 1
-                else:
-                    tally["already stored"] += 1
-                progress.update(task, description=f"{tally['added']} added")
-        after = store.counts()
+        def advance(summary) -> None:
+            progress.update(task, description=f"{summary.added} added, {summary.already_stored} already stored, "
+                                              f"{summary.failed} problems")
 
-    added = {k: after[k] - before[k] for k in ("documents", "events", "quotes")}
-    failed = sum(problem_kinds.values())
-    console.print(
-        f"{added['documents']} documents added ({tally['already stored']} already stored), "
-        f"{added['events']} events, {added['quotes']} quotes, {failed} problems"
-        + (f" ({', '.join(f'{n} {k}' for k, n in sorted(problem_kinds.items()))})" if failed else "")
-        + f" → {db}")
-    if failed:
+        summary = run_corpus(nlp, read_inputs(inputs, date=date), store, batch_size, n_process,
+                             on_item=advance, on_problem=report)
+    kinds = ", ".join(f"{n} {stage}" for stage, n in sorted(summary.problems.items()))
+    console.print(f"{summary.added} documents added ({summary.already_stored} already stored), "
+                  f"{summary.events} events, {summary.quotes} quotes, {summary.failed} problems"
+                  + (f" ({kinds})" if kinds else "") + f" → {db}")
+    if summary.failed:
         raise typer.Exit(1)

@@ -1,20 +1,82 @@
-"""The veille_events component (first version: finds nothing yet)."""
+"""The veille_events component: PLOVER events with participants, date, place and modality.
+
+Assigned attributes:
+
+| attribute | value |
+|---|---|
+| `doc._.events` | `[{type, mode, actors, recipients, date, location, modality, evidence, confidence, trigger, rule, cameo}]`, one per real-world event of the document, each with the sentence of every mention as evidence |
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from veille.cleaning import in_boilerplate
+from veille.events.arguments import MentionIndex
+from veille.events.coder import SentenceCoder
+from veille.events.lexicon import load_lexicon
+from veille.events.merge import MergedEvent, merge_mentions
+from veille.events.roles import is_complete, settle_roles
 from veille.extensions import register_extensions
 
+# Confidence of a merged event from how its participants were found.
+CONFIDENCE = {"verb": 0.8, "noun": 0.7}
+CONFIDENCE_PER_EXTRA_MENTION = 0.05
 
-@Language.factory("veille_events")
-def make_events(nlp: Language, name: str) -> "EventCoder":
-    return EventCoder()
+
+@Language.factory("veille_events", default_config={"lang": "fr"})
+def make_events(nlp: Language, name: str, lang: str) -> "EventCoder":
+    return EventCoder(lang)
 
 
 class EventCoder:
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "fr") -> None:
         register_extensions()
+        self.lexicon = load_lexicon(lang)
+        self.coder = SentenceCoder(self.lexicon, lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        index = MentionIndex.build(doc)
+        timexes = doc._.timexes or []
+        mentions = []
+        for sent in doc.sents:
+            if in_boilerplate(doc, sent.start_char, sent.end_char):
+                continue
+            triggers = {t.i: trigger for t in sent if (trigger := self.coder.match(t))}
+            if triggers:
+                mentions.extend(self.coder.code(sent, index, triggers, doc._.published, timexes))
+        events = []
+        for event in merge_mentions(mentions):
+            settle_roles(event)
+            if is_complete(event, event.mentions[0].trigger.frame):
+                events.append(self._record(event))
+        doc._.events = events
         return doc
+
+    @staticmethod
+    def _record(event: MergedEvent) -> dict:
+        first = event.mentions[0]
+        evidence = []
+        for mention in event.mentions:
+            sent = mention.token.sent
+            span = {"start": sent.start_char, "end": sent.end_char, "text": sent.text}
+            if span not in evidence:
+                evidence.append(span)
+        evidence.sort(key=lambda span: span["start"])
+        confidence = CONFIDENCE[first.rule.split(":")[0]] + CONFIDENCE_PER_EXTRA_MENTION * (len(event.mentions) - 1)
+        return {
+            "type": event.type, "mode": event.mode,
+            "actors": [_actor(a) for a in event.actors], "recipients": [_actor(a) for a in event.recipients],
+            "date": event.date, "location": _place(event.location), "modality": event.modality,
+            "evidence": evidence, "confidence": round(min(confidence, 0.95), 2),
+            "trigger": first.token.text, "rule": first.rule, "cameo": first.trigger.cameo,
+        }
+
+
+def _actor(actor: dict) -> dict:
+    return {key: actor.get(key) for key in ("name", "country", "sector", "kind")} | {"aliases": list(actor.get("aliases") or [])}
+
+
+def _place(place: dict | None) -> dict | None:
+    return {"name": place.get("name"), "country": place.get("country")} if place else None

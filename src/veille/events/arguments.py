@@ -1,0 +1,101 @@
+"""The arguments of an event trigger in a dependency parse: who, with whom, when, where.
+
+The statistical parse is noisy on press French (appositions, "entre X et Y" attached to the
+wrong noun), so arguments are read from whole subtrees rather than single arcs, and the
+subtree of a nested clause or of another trigger is left to that clause or trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+# Universal Dependencies relations, language-neutral.
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
+AGENTS = {"obl:agent"}
+OBJECTS = {"obj", "iobj", "obl:arg", "obl", "obl:mod", "nmod", "ccomp", "xcomp"}
+CLAUSAL = {"acl:relcl", "ccomp", "advcl", "parataxis", "csubj"}
+CONTROL = {"xcomp", "advcl", "dep", "acl", "ccomp", "obl:arg", "nmod"}
+
+
+@dataclass
+class MentionIndex:
+    """Actor mentions of a doc by token, and place names."""
+
+    doc: Doc
+    by_token: dict[int, list[int]] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> MentionIndex:
+        index = cls(doc)
+        for n, mention in enumerate(doc._.actors or ()):
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            index.spans.append(span)
+            if span is None:
+                continue
+            for token in span:
+                index.by_token.setdefault(token.i, []).append(n)
+        return index
+
+    def mention(self, n: int) -> dict:
+        return self.doc._.actors[n]
+
+    def mentions_in(self, tokens: set[int]) -> list[int]:
+        found: list[int] = []
+        for i in sorted(tokens):
+            for n in self.by_token.get(i, ()):
+                if n not in found:
+                    found.append(n)
+        return found
+
+
+def subtree_without(token: Token, stop: set[int]) -> set[int]:
+    """Token indices of the subtree of `token`, leaving out the subtrees rooted at `stop`."""
+    result: set[int] = set()
+    pending = [token]
+    while pending:
+        current = pending.pop()
+        result.add(current.i)
+        pending.extend(child for child in current.children if child.i not in stop)
+    return result
+
+
+def case_of(token: Token) -> str | None:
+    """The preposition introducing a nominal ("avec", "à", "de"…), contractions included."""
+    for child in token.children:
+        if child.dep_ == "case" or (child.dep_ == "mark" and child.pos_ == "ADP"):
+            return child.lower_
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"} or (current.pos_ == "ADJ" and current.dep_ == "ROOT"):
+            return current
+    return current if current.pos_ in {"VERB", "AUX"} else None
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb; for an infinitive or participle, the subject of the verb that
+    governs it ("X propose de rencontrer Y", "avant de s'entretenir")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects or depth > 3 or verb.head.i == verb.i:
+        return subjects
+    if verb.dep_ in CONTROL:
+        head = verb.head
+        if head.pos_ not in {"VERB", "AUX", "ADJ"}:
+            head = governing_verb(head) or head
+        return subject_of(head, depth + 1)
+    return []
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    result = []
+    for token in tokens:
+        result.append(token)
+        result.extend(c for c in token.conjuncts if c not in result)
+    return result

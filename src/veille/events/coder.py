@@ -1,0 +1,262 @@
+"""From a parsed sentence to event mentions: trigger matching and argument roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from veille.events.arguments import (
+    CLAUSAL, MentionIndex, case_of, governing_verb, subject_of, subtree_without, with_conjuncts,
+)
+from veille.events.lexicon import Lexicon, Trigger
+from veille.events.modality import modality_of
+from veille.lang import data
+
+REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl", "expl:pass"}
+
+
+@dataclass
+class EventMention:
+    trigger: Trigger
+    token: Token
+    actors: list[dict] = field(default_factory=list)
+    recipients: list[dict] = field(default_factory=list)
+    date: str | None = None
+    location: dict | None = None
+    modality: str = "asserted"
+    explicit: bool = False  # the modality was read from the text, not assumed
+    anaphoric: bool = False  # "cette réunion", "la rencontre": participants come from context
+    rule: str = ""
+
+    @property
+    def participants(self) -> list[dict]:
+        return self.actors + self.recipients
+
+
+class SentenceCoder:
+    def __init__(self, lexicon: Lexicon, lang: str) -> None:
+        self.lexicon = lexicon
+        syntax = data(lang, "event_syntax.yaml")
+        self.locative = set(syntax["locative"])
+        self.genitive = set(syntax["genitive"])
+        self.between = set(syntax["between"])
+        self.boundaries = frozenset(syntax["clause_boundaries"])
+
+    # triggers
+
+    def match(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        candidates = self.lexicon.triggers_for(lemma)
+        if not candidates and token.pos_ == "ADJ" and token.tag_ != "NOUN":
+            # past participles tagged as adjectives: "s'étaient croisés" → croiser
+            stem = lemma.rstrip("s").removesuffix("e")
+            if stem.endswith("é"):
+                candidates = self.lexicon.triggers_for(stem[:-1] + "er")
+        for trigger in candidates:
+            if self._fits(token, trigger):
+                return trigger
+        return None
+
+    def _fits(self, token: Token, trigger: Trigger) -> bool:
+        if trigger.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        if trigger.pos == "VERB" and token.pos_ not in {"VERB", "ADJ", "AUX"}:
+            return False
+        children = list(token.children)
+        if trigger.reflexive and not any(c.dep_ in REFLEXIVE_DEPS for c in children):
+            return False
+        lemmas = {c.lemma_.lower() for c in children}
+        if any(extra not in lemmas for extra in trigger.lemmas[1:]):
+            return False
+        if trigger.objects and not lemmas & set(trigger.objects):
+            return False
+        return True
+
+    # arguments
+
+    def code(self, sent: Span, index: MentionIndex, triggers: dict[int, Trigger], published: str | None,
+             timexes: list[dict]) -> list[EventMention]:
+        mentions = []
+        trigger_tokens = set(triggers)
+        for i, trigger in triggers.items():
+            token = sent.doc[i]
+            # each trigger reads its own subtree; another trigger's subtree belongs to it
+            stop = trigger_tokens - {i}
+            if token.pos_ in {"NOUN", "PROPN"}:
+                mention = self._nominal(token, trigger, index, stop)
+            else:
+                mention = self._verbal(token, trigger, index, stop)
+            scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL and token.pos_ != "NOUN"})
+            mention.date = self._date(scope, token, stop, timexes)
+            if mention.location is None:
+                mention.location = self._location(token, stop)
+            mention.modality, mention.explicit = modality_of(
+                token, self.lexicon, mention.date, published, self.boundaries)
+            mentions.append(mention)
+        return mentions
+
+    def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
+        mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
+        subjects = with_conjuncts(subject_of(token))
+        passive = any(c.dep_ == "nsubj:pass" for c in token.children) or any(
+            c.dep_ == "aux:pass" for c in token.children)
+        agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
+        objects = []
+        for child in token.children:
+            if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
+                continue
+            case = case_of(child)
+            if child.dep_ in {"obj", "iobj"} and case is None:
+                objects.append(child)
+            elif case and (case in trigger.preps or case in self.between):
+                objects.append(child)
+        subject_actors = self._actors_of(subjects, index, stop)
+        agent_actors = self._actors_of(agents, index, stop)
+        object_actors = self._actors_of(with_conjuncts(objects), index, stop)
+        if passive:
+            subject_actors, agent_actors = agent_actors, subject_actors
+            object_actors = agent_actors + object_actors
+        self._assign(mention, trigger, subject_actors, object_actors)
+        return mention
+
+    def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
+        mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")
+        of, others = [], []
+        scope = subtree_without(token, stop)
+        for n in index.mentions_in(scope - {token.i}):
+            span = index.spans[n]
+            case = self._role_case(span.root, token)
+            if case in self.locative and self._place(span) and not self._is_person(index.mention(n)):
+                mention.location = mention.location or self._place(span)
+                continue
+            (of if case in self.genitive else others).append(index.mention(n))
+        possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
+        if possessor and not of:
+            of = self._possessor(token, index, stop)
+        self._assign(mention, trigger, [a for m in of for a in m["actors"]], [a for m in others for a in m["actors"]])
+        determiners = [c for c in token.children if c.dep_ == "det"]
+        if not mention.participants and any(
+                "PronType=Dem" in str(d.morph) or "Definite=Def" in str(d.morph) or "Poss=Yes" in str(d.morph)
+                for d in determiners):
+            mention.anaphoric = True
+        return mention
+
+    @staticmethod
+    def _role_case(root: Token, trigger: Token) -> str | None:
+        """The preposition that links a participant to a trigger noun: the one of the
+        trigger's direct dependent that holds it ("la visite [du conseiller à la sécurité,
+        John Bolton]" → "du"), else the nearest one on the way up."""
+        path, current = [], root
+        while current.i != trigger.i and current.head.i != current.i:
+            path.append(current)
+            current = current.head
+        for token in reversed(path):
+            case = case_of(token)
+            if case:
+                return case
+        return None
+
+    def _possessor(self, token: Token, index: MentionIndex, stop: set[int]) -> list[dict]:
+        verb = governing_verb(token)
+        while verb is not None:
+            subjects = [s for s in subject_of(verb) if s.i != token.i]
+            found = [index.mention(n) for n in index.mentions_in({t.i for s in subjects for t in s.subtree})]
+            if found:
+                return found
+            verb = governing_verb(verb) if verb.head.i != verb.i else None
+        return []
+
+    def _assign(self, mention: EventMention, trigger: Trigger, first: list[dict], second: list[dict]) -> None:
+        first, second = _unique(first), [a for a in _unique(second) if a not in first]
+        frame = trigger.frame
+        if frame == "symmetric":
+            mention.actors = first + second
+        elif frame == "host-visitor":
+            mention.actors, mention.recipients = second, first
+        else:
+            mention.actors, mention.recipients = first, second
+
+    def _actors_of(self, tokens: list[Token], index: MentionIndex, stop: set[int]) -> list[dict]:
+        actors = []
+        for token in tokens:
+            scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
+            for n in index.mentions_in(scope):
+                span = index.spans[n]
+                if case_of(span.root) in self.locative - self.genitive and self._place(span) \
+                        and not self._is_person(index.mention(n)):
+                    continue
+                actors.extend(index.mention(n)["actors"])
+        return actors
+
+    # when and where
+
+    def _date(self, scope: set[int], token: Token, stop: set[int], timexes: list[dict]) -> str | None:
+        found = self._nearest_timex(scope, token, timexes)
+        if found is None and token.pos_ in {"NOUN", "PROPN"}:
+            verb = governing_verb(token)
+            if verb is not None:
+                clause = subtree_without(verb, stop | {c.i for c in verb.children if c.dep_ in CLAUSAL})
+                found = self._nearest_timex(clause, token, timexes)
+        return found
+
+    @staticmethod
+    def _nearest_timex(scope: set[int], token: Token, timexes: list[dict]) -> str | None:
+        doc = token.doc
+        best = None
+        for timex in timexes:
+            if timex.get("type", "DATE") != "DATE" or not (timex.get("value") or "")[:1].isdigit():
+                continue
+            span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+            if span is None or not any(t.i in scope for t in span):
+                continue
+            distance = min(abs(t.i - token.i) for t in span)
+            if best is None or distance < best[0]:
+                best = (distance, timex["value"])
+        return best[1] if best else None
+
+    def _location(self, token: Token, stop: set[int]) -> dict | None:
+        candidates = [token]
+        if token.pos_ in {"NOUN", "PROPN"}:
+            verb = governing_verb(token)
+            if verb is not None:
+                candidates.append(verb)
+        for anchor in candidates:
+            scope = subtree_without(anchor, stop | {c.i for c in anchor.children if c.dep_ in CLAUSAL})
+            for i in sorted(scope, key=lambda j: abs(j - token.i)):
+                candidate = token.doc[i]
+                if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and case_of(candidate) in self.locative:
+                    place = self._place(_name_span(candidate))
+                    if place:
+                        return place
+        return None
+
+    @staticmethod
+    def _place(span: Span) -> dict | None:
+        text = span.text
+        for prefix in ("le ", "la ", "les ", "l'", "l’"):
+            if text.lower().startswith(prefix):
+                text = text[len(prefix):]
+        from veille.kb import resolve_place  # the knowledge base loads on first use
+
+        return resolve_place(text)
+
+    @staticmethod
+    def _is_person(mention: dict) -> bool:
+        return any(a.get("kind") == "person" for a in mention["actors"])
+
+
+def _name_span(token: Token) -> Span:
+    """A proper name with its flat parts: "Vladimir Poutine", "Asie - Pacifique"."""
+    parts = [token] + [c for c in token.children if c.dep_ in {"flat:name", "flat"}]
+    return token.doc[min(t.i for t in parts): max(t.i for t in parts) + 1]
+
+
+def _unique(actors: list[dict]) -> list[dict]:
+    seen, result = set(), []
+    for actor in actors:
+        key = (actor.get("name"), actor.get("country"), actor.get("sector"))
+        if key not in seen:
+            seen.add(key)
+            result.append(actor)
+    return result

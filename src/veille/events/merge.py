@@ -1,0 +1,125 @@
+"""One record per real-world event in a document.
+
+Mentions of one event ("la rencontre du 11 novembre à Paris", "une éventuelle rencontre
+entre les deux Présidents à Paris", "cette réunion") are merged when their type agrees and
+nothing they say conflicts: participants, date and place. The most informative value of
+each attribute wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from veille.events.coder import EventMention
+
+# Which modality a merged event keeps: what happened beats what is planned, which beats
+# what is possible, which beats what is denied.
+MODALITY_RANK = {"asserted": 3, "future": 2, "hypothetical": 1, "negated": 0}
+
+
+@dataclass
+class MergedEvent:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    actors: list[dict] = field(default_factory=list)
+    recipients: list[dict] = field(default_factory=list)
+    date: str | None = None
+    location: dict | None = None
+    modality: str = "negated"
+    explicit: bool = False
+    mode: str | None = None
+
+    @property
+    def participants(self) -> list[dict]:
+        return self.actors + self.recipients
+
+    def absorb(self, mention: EventMention) -> None:
+        self.mentions.append(mention)
+        self.mode = self.mode or mention.trigger.mode
+        for role, new in (("actors", mention.actors), ("recipients", mention.recipients)):
+            for actor in new:
+                self._add(role, actor)
+        if mention.date and (self.date is None or len(mention.date) > len(self.date)):
+            self.date = mention.date
+        self.location = self.location or mention.location
+        # a modality the text states beats one assumed; then what happened beats the rest
+        if (mention.explicit, MODALITY_RANK[mention.modality]) > (self.explicit, MODALITY_RANK[self.modality]):
+            self.modality, self.explicit = mention.modality, mention.explicit
+
+    def _add(self, role: str, actor: dict) -> None:
+        for other_role in ("actors", "recipients"):
+            group = getattr(self, other_role)
+            for n, known in enumerate(group):
+                if same_actor(known, actor):
+                    return
+                if subsumes(known, actor):
+                    group[n] = actor  # a named person replaces the collective it belongs to
+                    return
+                if subsumes(actor, known):
+                    return
+        getattr(self, role).append(actor)
+
+
+def same_actor(a: dict, b: dict) -> bool:
+    if a.get("name") or b.get("name"):
+        return a.get("name") == b.get("name")
+    return a.get("country") == b.get("country") and a.get("sector") == b.get("sector")
+
+
+def subsumes(collective: dict, actor: dict) -> bool:
+    """Whether an unnamed collective actor ("Moscou", RUS/GOV) covers a named one (Putin)."""
+    return (not collective.get("name") and bool(actor.get("name"))
+            and collective.get("country") == actor.get("country")
+            and collective.get("sector") in (None, actor.get("sector")))
+
+
+def _compatible_actor(a: dict, b: dict) -> bool:
+    return same_actor(a, b) or subsumes(a, b) or subsumes(b, a)
+
+
+def _compatible_participants(ours: list[dict], theirs: list[dict]) -> bool:
+    small, large = sorted((ours, theirs), key=len)
+    return all(any(_compatible_actor(a, b) for b in large) for a in small)
+
+
+def _compatible_date(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _compatible_place(a: dict | None, b: dict | None) -> bool:
+    return a is None or b is None or a.get("country") == b.get("country")
+
+
+def _accepts(event: MergedEvent, mention: EventMention) -> bool:
+    if event.type != mention.trigger.type:
+        return False
+    if not (_compatible_date(event.date, mention.date) and _compatible_place(event.location, mention.location)):
+        return False
+    if mention.participants:
+        return _compatible_participants(event.participants, mention.participants)
+    # "cette réunion": only an event that already has its participants can be meant
+    return mention.anaphoric and len(event.participants) >= 2
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
+    """Mentions in text order; each joins the most recent event that accepts it (anaphora is
+    local), or starts one. A definite mention with nobody in it that nothing before accepts
+    ("la rencontre du 11 novembre", before the article says between whom) then joins the
+    nearest event that accepts it, before or after."""
+    events: list[MergedEvent] = []
+    pending: list[EventMention] = []
+    for mention in mentions:
+        target = next((e for e in reversed(events) if _accepts(e, mention)), None)
+        if target is None:
+            if not mention.participants:
+                if mention.anaphoric:
+                    pending.append(mention)
+                continue
+            target = MergedEvent(type=mention.trigger.type)
+            events.append(target)
+        target.absorb(mention)
+    for mention in pending:
+        candidates = [e for e in events if _accepts(e, mention)]
+        if candidates:
+            min(candidates, key=lambda e: min(abs(m.token.i - mention.token.i) for m in e.mentions)).absorb(mention)
+    return events

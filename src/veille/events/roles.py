@@ -1,0 +1,38 @@
+"""Who is the actor and who the recipient, once a merged event's place is known.
+
+PLOVER: for a meeting with a visitor and a host, the visitor is the actor and the host the
+recipient; when no side is the host, every participant is an actor.
+"""
+
+from __future__ import annotations
+
+from veille.events.merge import MergedEvent
+
+CONSULT = "CONSULT"
+VISIT, THIRD_PARTY, MULTILATERAL = "visit", "third-party", "multilateral"
+
+
+def settle_roles(event: MergedEvent) -> None:
+    if event.type != CONSULT:
+        return
+    country = (event.location or {}).get("country")
+    participants = event.participants
+    if country and not event.recipients:
+        hosts = [a for a in participants if a.get("country") == country]
+        guests = [a for a in participants if a.get("country") != country]
+        if hosts and guests:
+            event.actors, event.recipients = guests, hosts
+            event.mode = VISIT
+        elif guests and event.mode == VISIT:
+            event.recipients = [{"name": None, "country": country, "sector": "GOV", "kind": "state", "aliases": []}]
+    if event.mode is None and not event.recipients and country:
+        event.mode = THIRD_PARTY if len(participants) == 2 else MULTILATERAL if len(participants) > 2 else None
+
+
+def is_complete(event: MergedEvent, frame: str) -> bool:
+    """An event needs someone acting, and someone acted upon unless its frame has nobody."""
+    if not event.actors:
+        return False
+    if frame == "agent":
+        return True
+    return bool(event.recipients) or len(event.participants) >= 2
