@@ -5,7 +5,9 @@ import json
 import typer
 
 from veille.cli import browse
+from veille.cli.eval import eval_command
 from veille.cli.extract import extract
+from veille.cli.kb import kb_app
 from veille.cli.run import run
 
 app = typer.Typer(
@@ -21,6 +23,8 @@ app.command()(browse.problems)
 app.command()(browse.events)
 app.command()(browse.quotes)
 app.command()(browse.timeline)
+app.command("eval")(eval_command)
+app.add_typer(kb_app, name="kb")
 
 
 @app.command()

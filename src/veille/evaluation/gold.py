@@ -19,8 +19,8 @@ LAYER_KEYS = ("timex", "quotes", "events")
 _CODE = re.compile(r"^[A-Z]+$")
 
 
-class GoldError(ValueError):
-    """A gold file that cannot be scored; the message lists every problem found."""
+class FormatError(ValueError):
+    """A gold or output file that cannot be scored; the message lists every problem found."""
 
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
@@ -36,7 +36,7 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
             try:
                 yield number, json.loads(line)
             except json.JSONDecodeError as error:
-                raise GoldError([f"{path}:{number}: not a JSON object: {error.msg} (column {error.colno})"]) from None
+                raise FormatError([f"{path}:{number}: not a JSON object: {error.msg} (column {error.colno})"]) from None
 
 
 def read_gold(paths: Iterable[str | Path]) -> list[dict]:
@@ -58,7 +58,7 @@ def read_gold(paths: Iterable[str | Path]) -> list[dict]:
             seen[document["id"]] = where
             documents.append(document)
     if problems:
-        raise GoldError(problems)
+        raise FormatError(problems)
     return documents
 
 

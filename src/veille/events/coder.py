@@ -64,12 +64,12 @@ class SentenceCoder:
         if trigger.pos == "VERB" and token.pos_ not in {"VERB", "ADJ", "AUX"}:
             return False
         children = list(token.children)
-        if trigger.reflexive and not any(c.dep_ in REFLEXIVE_DEPS for c in children):
+        if trigger.reflexive and not any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ == "se" for c in children):
             return False
-        lemmas = {c.lemma_.lower() for c in children}
-        if any(extra not in lemmas for extra in trigger.lemmas[1:]):
+        following = token.doc[token.i + 1: token.i + len(trigger.lemmas)]
+        if [t.lemma_.lower() for t in following] != list(trigger.lemmas[1:]):
             return False
-        if trigger.objects and not lemmas & set(trigger.objects):
+        if trigger.objects and not any(_heads_run(child, run) for child in children for run in trigger.objects):
             return False
         return True
 
@@ -244,6 +244,13 @@ class SentenceCoder:
     @staticmethod
     def _is_person(mention: dict) -> bool:
         return any(a.get("kind") == "person" for a in mention["actors"])
+
+
+def _heads_run(token: Token, run: str) -> bool:
+    """Whether `token` starts the run of lemmas `run` ("troupe", "casque bleu")."""
+    lemmas = run.split()
+    tokens = token.doc[token.i: token.i + len(lemmas)]
+    return [t.lemma_.lower() for t in tokens] == lemmas
 
 
 def _name_span(token: Token) -> Span:

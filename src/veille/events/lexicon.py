@@ -13,7 +13,7 @@ FRAMES = ("agent-patient", "symmetric", "host-visitor", "visit", "agent")
 
 @dataclass(frozen=True)
 class Trigger:
-    lemmas: tuple[str, ...]  # the head lemma, then the lemmas that must depend on it
+    lemmas: tuple[str, ...]  # lemmas of consecutive tokens, the first one heading the trigger
     pos: str
     reflexive: bool
     type: str
@@ -34,17 +34,30 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Cue:
-    lemmas: tuple[str, ...]
+    lemmas: tuple[str, ...]  # lemmas of consecutive tokens
     pos: str | None
     modality: str
-    scope: str  # governor, modifier or clause
+    scopes: frozenset[str]  # governor, modifier, clause
+
+
+@dataclass(frozen=True)
+class MorphRule:
+    feats: frozenset[str]  # "Mood=Cnd"
+    on: frozenset[str]  # trigger, auxiliary, support
+    when: str | None  # reported_past
+    modality: str
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    triggers: dict[str, tuple[Trigger, ...]]  # by head lemma, most specific first
+    triggers: dict[str, tuple[Trigger, ...]]  # by first lemma, most specific first
     cues: dict[str, tuple[Cue, ...]]  # by first lemma
-    morph: dict[str, str]  # "Mood=Cnd" → modality
+    morph_rules: tuple[MorphRule, ...]
+    stem_endings: dict[str, tuple[str, ...]]  # "Cnd" → endings after the future stem
+    future_stems: dict[str, str]
+    precedence: tuple[str, ...]
+    double_negation: str | None
+    longest_cue_wins: bool
 
     def triggers_for(self, lemma: str) -> tuple[Trigger, ...]:
         return self.triggers.get(lemma, ())
@@ -66,10 +79,19 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
     cues: dict[str, list[Cue]] = defaultdict(list)
     for row in table(lang, "modality_cues.tsv"):
         lemmas = tuple(row["cue"].split())
-        cues[lemmas[0]].append(Cue(lemmas, row.get("pos"), row["modality"], row.get("scope") or "clause"))
-    morph = data(lang, "modality_morph.yaml") or {}
+        cues[lemmas[0]].append(Cue(lemmas, row.get("pos"), row["modality"], frozenset(_split(row.get("scope") or "clause"))))
+    morph = data(lang, "modality_morph.yaml")
+    rules = tuple(
+        MorphRule(frozenset(f"{k}={v}" for k, v in rule["feats"].items()), frozenset(rule["on"]), rule.get("when"),
+                  rule["modality"])
+        for rule in morph["morphology"])
     return Lexicon(
         triggers={k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in triggers.items()},
         cues={k: tuple(v) for k, v in cues.items()},
-        morph={str(k): str(v) for k, v in (morph.get("morph") or morph).items()} if isinstance(morph, dict) else {},
+        morph_rules=rules,
+        stem_endings={k: tuple(v) for k, v in morph["stem_endings"].items()},
+        future_stems=dict(morph["future_stems"]),
+        precedence=tuple(morph["precedence"]),
+        double_negation=morph.get("double_negation"),
+        longest_cue_wins=bool(morph.get("longest_cue_wins")),
     )

@@ -1,6 +1,7 @@
 """Modality of an event mention: asserted, future, hypothetical or negated (PLOVER's
-auxiliary modes), from the words that govern or modify its trigger, its verb morphology,
-and its date against the publication date."""
+auxiliary modes), from the words that govern or modify its trigger, the form of its verbs,
+and its date against the publication date. The cues, the morphology rules and how they
+combine are language data (modality_cues.tsv, modality_morph.yaml)."""
 
 from __future__ import annotations
 
@@ -8,27 +9,22 @@ from spacy.tokens import Token
 
 from veille.events.lexicon import Cue, Lexicon
 
-# Strongest first: a negated conditional ("ne pourrait pas") is negated.
-PRECEDENCE = ("negated", "hypothetical", "future")
 # How far up the head chain a governing cue may sit: "prêt à discuter d'une visite".
 MAX_GOVERNOR_DEPTH = 4
 STOP_AT = {"ROOT", "parataxis", "conj"}
+SUPPORT_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod"}
+NEGATED = "negated"
 
 
-def _cue_matches(cue: Cue, token: Token) -> bool:
-    if cue.pos and cue.pos != token.pos_:
+def _cue_at(token: Token, cue: Cue, scope: str) -> bool:
+    if scope not in cue.scopes or (cue.pos and cue.pos != token.pos_):
         return False
-    if len(cue.lemmas) == 1:
-        return True
-    # multi-word cue: its other lemmas are dependents or right neighbours of the token
-    following = {t.lemma_.lower() for t in token.doc[token.i + 1: token.i + 1 + len(cue.lemmas)]}
-    children = {c.lemma_.lower() for c in token.children}
-    return all(lemma in following | children for lemma in cue.lemmas[1:])
+    run = token.doc[token.i: token.i + len(cue.lemmas)]
+    return [t.lemma_.lower() for t in run] == list(cue.lemmas)
 
 
-def _cues(token: Token, lexicon: Lexicon, scope: str) -> list[str]:
-    return [cue.modality for cue in lexicon.cues.get(token.lemma_.lower(), ())
-            if cue.scope == scope and _cue_matches(cue, token)]
+def _cues(token: Token, lexicon: Lexicon, scope: str) -> list[Cue]:
+    return [cue for cue in lexicon.cues.get(token.lemma_.lower(), ()) if _cue_at(token, cue, scope)]
 
 
 def _governors(token: Token) -> list[Token]:
@@ -41,13 +37,7 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
-def _clause_tokens(token: Token) -> list[Token]:
-    """The trigger, the words that govern it, and their direct dependents (negation sits there)."""
-    tokens = [token, *_governors(token)]
-    return tokens + [c for t in tokens for c in t.children if c not in tokens]
-
-
-def _segment(token: Token, boundaries: set[str]) -> list[Token]:
+def _segment(token: Token, boundaries: frozenset[str]) -> list[Token]:
     """The words around the trigger up to the nearest punctuation or clause boundary: negation
     sits there even when the parse attaches it elsewhere."""
     sent = token.sent
@@ -59,32 +49,83 @@ def _segment(token: Token, boundaries: set[str]) -> list[Token]:
     return list(token.doc[start:end + 1])
 
 
+def _lexical_cues(token: Token, lexicon: Lexicon, boundaries: frozenset[str]) -> list[Cue]:
+    found = [cue for child in token.children for cue in _cues(child, lexicon, "modifier")]
+    for governor in _governors(token):
+        found += _cues(governor, lexicon, "governor")
+    clause = [token, *_governors(token)]
+    clause += [c for t in clause for c in t.children]
+    for near in {*clause, *_segment(token, boundaries)}:
+        found += _cues(near, lexicon, "clause")
+    return found
+
+
+def _has_feature(token: Token, feature: str, lexicon: Lexicon) -> bool:
+    if feature in str(token.morph).split("|"):
+        return True
+    # the tagger misses many futures and conditionals: read them off the future stem
+    name, _, value = feature.partition("=")
+    endings = lexicon.stem_endings.get(value)
+    if name not in {"Mood", "Tense"} or not endings or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    stem = lexicon.future_stems.get(lemma, lemma[:-1] if lemma.endswith("re") else lemma)
+    return any(token.lower_ == stem + ending for ending in endings)
+
+
+def _targets(token: Token) -> dict[str, list[Token]]:
+    targets: dict[str, list[Token]] = {"trigger": [], "auxiliary": [], "support": []}
+    if token.pos_ in {"VERB", "AUX"}:
+        targets["trigger"].append(token)
+        targets["auxiliary"] += [c for c in token.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    elif token.dep_ in SUPPORT_DEPS and token.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        support = token.head
+        targets["support"] += [support, *(c for c in support.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    return targets
+
+
+def _reported_past(token: Token) -> bool:
+    clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+    head = clause.head
+    return clause.dep_ in {"ccomp", "xcomp"} and (
+        "Tense=Past" in str(head.morph) or "Tense=Imp" in str(head.morph))
+
+
+def _morphology(token: Token, lexicon: Lexicon) -> str | None:
+    targets = _targets(token)
+    for rule in lexicon.morph_rules:
+        if rule.when == "reported_past" and not _reported_past(token):
+            continue
+        if any(all(_has_feature(t, f, lexicon) for f in rule.feats) for where in rule.on for t in targets[where]):
+            return rule.modality
+    return None
+
+
+def _past(token: Token) -> bool:
+    forms = [t for ts in _targets(token).values() for t in ts]
+    return any("Tense=Past" in str(t.morph) or "Tense=Imp" in str(t.morph) for t in forms)
+
+
 def modality_of(token: Token, lexicon: Lexicon, date: str | None, published: str | None,
                 boundaries: frozenset[str] = frozenset()) -> tuple[str, bool]:
-    """The modality of a trigger, and whether the text states it (rather than it being assumed)."""
-    found: set[str] = set()
-    for child in token.children:
-        found.update(_cues(child, lexicon, "modifier"))
-    for governor in _governors(token):
-        found.update(_cues(governor, lexicon, "governor"))
-        found.update(_cues(governor, lexicon, "modifier") if governor.pos_ == "NOUN" else ())
-    for near in {*_clause_tokens(token), *_segment(token, boundaries)}:
-        found.update(_cues(near, lexicon, "clause"))
-    verbs = [token, *(c for c in token.children if c.pos_ == "AUX")]
-    if token.pos_ not in {"VERB", "AUX"} or "VerbForm=Inf" in str(token.morph):
-        verbs += [g for g in _governors(token)[:2] if g.pos_ in {"VERB", "AUX"}]
-        verbs += [c for g in _governors(token)[:2] for c in g.children if c.pos_ == "AUX"]
-    past = False
-    for verb in verbs:
-        for feature in str(verb.morph).split("|"):
-            if feature in lexicon.morph:
-                found.add(lexicon.morph[feature])
-            past = past or feature == "Tense=Past"
-    for modality in PRECEDENCE:
+    """The modality of a trigger, and whether the text states it rather than it being assumed."""
+    cues = _lexical_cues(token, lexicon, boundaries)
+    longest = [c for c in cues if len(c.lemmas) > 1]
+    if lexicon.longest_cue_wins and longest:
+        cues = longest
+    found = {cue.modality for cue in cues}
+    negations = sum(cue.modality == NEGATED for cue in cues)
+    if negations > 1 and lexicon.double_negation:
+        found = (found - {NEGATED}) | {lexicon.double_negation}  # "n'exclut pas une rencontre"
+    morphological = _morphology(token, lexicon)
+    if morphological:
+        found.add(morphological)
+    for modality in lexicon.precedence:
         if modality in found:
             return modality, True
     if date and published:
         if date[:len(published)] > published[:len(date)]:
             return "future", True  # a date to come: scheduled
         return "asserted", True
-    return "asserted", past
+    return "asserted", _past(token)
+

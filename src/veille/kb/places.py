@@ -1,0 +1,30 @@
+"""Place names: where an event happens, from the French (or English) name of a city,
+region or country."""
+
+from __future__ import annotations
+
+from veille.kb.base import KnowledgeBase
+from veille.kb.normalise import normalise
+from veille.lang import data
+
+
+def place_table(kb: KnowledgeBase) -> dict[str, dict]:
+    """Normalised place name → {name, country}: places, then capitals, then countries,
+    the later overriding the earlier ("Luxembourg" is the country)."""
+    table = {key: {"name": name, "country": code} for key, (name, code) in kb.places.items()}
+    for code, country in kb.countries.items():
+        for name in [country["capital"], *country["capital_names"]]:
+            table[normalise(name)] = {"name": country["capital"], "country": code}
+    for code, country in kb.countries.items():
+        for name in [country["name"], *country["names"]]:
+            table[normalise(name)] = {"name": country["name"], "country": code}
+    return table
+
+
+def strip_prefixes(text: str, lang: str) -> str:
+    """"aux États-Unis" → "États-Unis", "en Finlande" → "Finlande", "à l'Élysée" → "Élysée"."""
+    prefixes = {normalise(p) for p in data(lang, "actor_words.yaml")["place_prefixes"]}
+    words = normalise(text).replace("'", "' ").split()
+    while len(words) > 1 and words[0] in prefixes:
+        words = words[1:]
+    return " ".join(words).replace("' ", "'")

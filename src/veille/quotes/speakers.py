@@ -1,0 +1,196 @@
+"""Who speaks: the speaker phrase of a cue, and the actor it designates.
+
+The phrase is read from the parse (the subject of the verb of saying, the inverted subject of
+an incise, the noun phrase of "selon X"); the actor comes from the mentions that veille_actors
+resolved over it (`doc._.actors`), so titles ("le porte-parole du Kremlin"), metonyms ("le
+Kremlin") and pronouns ("selon lui") are resolved once, there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.quotes.cues import Cue, is_clitic, verb_group_start
+
+# Children of a noun that are clauses or circumstances, not part of the name of who speaks.
+CLAUSE_DEPS = ("acl", "acl:relcl", "advcl", "ccomp", "parataxis", "xcomp", "obl", "obl:mod", "obl:arg")
+# Children of a noun that name the same person: "le porte-parole du Kremlin, Dmitri Peskov".
+SAME_PERSON_DEPS = ("appos", "flat", "flat:name", "conj")
+# Dependencies through which a verb without subject takes the subject of its head
+# ("…, précisant que": the main verb's subject; "a tenu à préciser que"; "et a ajouté que").
+SUBJECT_CLIMB = ("advcl", "conj", "xcomp")
+NOBODY = "nobody"  # a subject that says no one speaks: "cela veut dire que", "il a été annoncé que"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker phrase: its character range, and the ranges that name the speaker (its head
+    and appositions, not its modifiers: in "le porte-parole de Trump", Trump does not speak)."""
+
+    start: int
+    end: int
+    core: tuple[tuple[int, int], ...]
+    pronoun: bool = False
+
+    def mention(self, text: str) -> dict:
+        return {"start": self.start, "end": self.end, "text": text[self.start:self.end]}
+
+
+def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], bool]) -> Phrase | str | None:
+    """The speaker phrase of a verb of saying: its subject, or the subject of the verb it hangs on.
+    Words where the speaker cannot be (`outside`: in a quotation, in another sentence) are skipped."""
+    verb = cue.token
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
+                    and not c.text.startswith("-") and not c.is_punct and not is_clitic(c) and not outside(c.idx)]
+        if subjects:
+            head = subjects[0]
+            if is_demonstrative(head) or (head.dep_ == "expl:subj" and is_passive(verb)):
+                return NOBODY
+            if head.lemma_.casefold() in not_speakers:
+                return NOBODY
+            if "Rel" in head.morph.get("PronType") and verb.dep_.startswith("acl"):
+                return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)  # "Peskov, qui a dit"
+            if head.pos_ == "PRON":
+                return token_phrase(head)
+            low, high = (verb.sent.start, verb_group_start(verb) - 1) if head.i < verb.i else (verb.i + 1, verb.sent.end - 1)
+            return noun_phrase(subjects, low, high)
+        if (clitic := clitic_of(verb)) is not None:
+            return token_phrase(clitic)
+        if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            if verb is cue.token:  # "le ministre, affirmant que …"
+                return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)
+            verb = verb.head  # "a dénoncé la défiance organisée par …, et rappelé …": up to "dénoncé"
+        if verb.dep_ not in SUBJECT_CLIMB + ("obj", "obl", "obl:mod", "obl:arg") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def inverted_subject(cue: Cue, outside: Callable[[int], bool]) -> Phrase | None:
+    """The subject after the verb of an incise: "-t-il", "…, a déclaré le porte-parole du Kremlin"."""
+    clitic = clitic_of(cue.token, cue.last)
+    if clitic is not None:
+        return token_phrase(clitic)
+    doc, sentence_end = cue.token.doc, cue.token.sent.end
+    after = [c for c in cue.token.children if c.i > cue.last.i and not outside(c.idx)]
+    subject = next((c for c in after if c.dep_ in ("nsubj", "nsubj:pass") and not c.is_punct), None)
+    if subject is None:  # the parser often reads an inverted subject as an object, or not at all
+        subject = next((doc[e.start] for e in doc.ents if e.label_ == "PER" and cue.last.i < e.start < sentence_end
+                        and not any(t.text == "," for t in doc[cue.last.i + 1: e.start])), None)
+    if subject is None:
+        subject = next((c for c in after if c.pos_ in ("NOUN", "PROPN") and not _has(c, "case")
+                        and (c.pos_ == "PROPN" or _has(c, "det")) and not _in_timex(c)), None)
+    return noun_phrase([subject], cue.last.i + 1, sentence_end - 1) if subject is not None else None
+
+
+def clitic_of(verb: Token, last: Token | None = None) -> Token | None:
+    """The subject clitic of a verb: before it after its auxiliary ("a-t-il dit"), or after it ("dit-il")."""
+    window = verb.doc[verb_group_start(verb): min((last or verb).i + 3, verb.sent.end)]
+    return next((t for t in window if is_clitic(t)), None)
+
+
+def token_phrase(token: Token) -> Phrase:
+    start = token.idx + (1 if token.text.startswith("-") else 0)
+    end = token.idx + len(token)
+    return Phrase(start, end, ((start, end),), pronoun=token.pos_ == "PRON")
+
+
+def span_phrase(doc: Doc, first: int, last: int) -> Phrase:
+    """A phrase delimited by the text rather than the parse ("selon X, …"): all of it names the speaker."""
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    pronoun = first == last and doc[first].pos_ == "PRON"
+    return Phrase(start, end, ((start, end),), pronoun=pronoun)
+
+
+def noun_phrase(heads: list[Token], low: int, high: int) -> Phrase:
+    """The noun phrase of one or more heads, without its clauses, within tokens [low, high]
+    (a misparse must not carry the phrase over its verb)."""
+    doc = heads[0].doc
+    ranges, cores = [], []
+    for head in heads:
+        excluded = {t.i for node in head.subtree if node is not head and node.dep_ in CLAUSE_DEPS for t in node.subtree}
+        first = last = head.i
+        while first > max(head.left_edge.i, low) and first - 1 not in excluded and not _ends_phrase(doc[first - 1]):
+            first -= 1
+        while last < min(head.right_edge.i, high) and last + 1 not in excluded and not _ends_phrase(doc[last + 1]):
+            last += 1
+        while first < head.i and (doc[first].is_punct or doc[first].pos_ == "CCONJ"):
+            first += 1
+        while last > head.i and doc[last].is_punct:
+            last -= 1
+        same = [head] + [t for c in head.children for t in c.subtree if c.dep_ in SAME_PERSON_DEPS
+                         or (c.pos_ == "PROPN" and not _has(c, "case"))]  # "le sénateur Toomey"
+        name = _name_before(doc[first], low)
+        if name is not None:  # "Kayleigh McEnany, porte-parole de la Maison Blanche, a estimé"
+            first, same = name.start, same + list(name)
+        ranges.append((doc[first].idx, doc[last].idx + len(doc[last])))
+        cores += [(t.idx, t.idx + len(t)) for t in same]
+    return Phrase(min(r[0] for r in ranges), max(r[1] for r in ranges), tuple(cores))
+
+
+def resolve(doc: Doc, phrase: Phrase, last_speaker: dict | None) -> tuple[dict | None, bool]:
+    """The actor a speaker phrase designates, and whether the text itself says so.
+
+    First the mentions over its head and appositions (a person before an institution); then an
+    institution in its modifiers, who the speaker speaks for ("un porte-parole du Kremlin");
+    then a person's name the parser saw; a pronoun left unresolved goes to the last speaker.
+    """
+    mentions = [m for m in doc._.actors or () if m["start"] < phrase.end and phrase.start < m["end"] and m.get("actors")]
+    on_core = [m for m in mentions if any(m["start"] < e and s < m["end"] for s, e in phrase.core)]
+    for mention in on_core:
+        if person := next((a for a in mention["actors"] if a.get("kind") == "person"), None):
+            return dict(person), True
+    if on_core:
+        return dict(on_core[0]["actors"][0]), True
+    institutions = [m for m in mentions if all(a.get("kind") != "person" for a in m["actors"])]
+    if institutions:
+        return dict(institutions[0]["actors"][0]), True
+    names = [e for e in doc.ents if e.label_ == "PER" and any(s <= e.start_char < e_ for s, e_ in phrase.core)]
+    names += [doc[t.i: max(c.i for c in t.children if c.dep_ == "flat:name") + 1]  # "Claude Malhuret", unseen by NER
+              for t in _tokens(doc, phrase.core) if t.pos_ == "PROPN" and any(c.dep_ == "flat:name" for c in t.children)]
+    if names:
+        return {"name": names[0].text, "country": None, "sector": None, "kind": "person", "aliases": []}, True
+    if phrase.pronoun and last_speaker:
+        return last_speaker, False
+    return None, False
+
+
+def is_demonstrative(token: Token) -> bool:
+    return token.pos_ == "PRON" and "Dem" in token.morph.get("PronType")
+
+
+def is_passive(verb: Token) -> bool:
+    return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def _ends_phrase(token: Token) -> bool:
+    """A verb or an auxiliary: where a misparsed noun phrase must stop."""
+    return token.pos_ in ("VERB", "AUX") or "Yes" in token.morph.get("Reflex")
+
+
+def _name_before(first: Token, low: int):
+    """A person's name apposed before a title: "Name, title, verb"."""
+    doc = first.doc
+    if first.i - 2 < low or doc[first.i - 1].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.end == first.i - 1 and e.label_ == "PER"), None)
+    if name is None or name.start < low:
+        return None
+    opens = name.start == first.sent.start or doc[name.start - 1].is_punct
+    return name if opens else None
+
+
+def _tokens(doc: Doc, ranges: tuple[tuple[int, int], ...]) -> list[Token]:
+    return [t for t in doc if any(s <= t.idx < e for s, e in ranges)]
+
+
+def _in_timex(token: Token) -> bool:
+    return any(t["start"] <= token.idx < t["end"] for t in token.doc._.timexes or ())
+
+
+def _has(token: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in token.children)

@@ -1,0 +1,262 @@
+"""Giving each temporal expression its TIMEX3 value.
+
+Deictic expressions ("hier", "l'année prochaine") are anchored on the publication date;
+anaphoric ones ("la veille", "la même année", "deux jours plus tard") on the last date the
+narrative gave, at a granularity at least as fine as theirs. A partial date ("le 11
+novembre", "mercredi") is the occurrence the clause's tense points to: the next one when
+future or conditional, the last one when past, the nearest one otherwise; a year given
+earlier in the same sentence fixes it instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from veille.temporal.calendar import RANK, Period, choose, easter, full_year
+from veille.temporal.detect import Mention
+
+REFERENCES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+RECIPE = re.compile(r"(doc|ref)([+-]\d+)(?: (\w+))?$")
+DURATION_UNITS = {"day": (1, "D"), "weekend": (2, "D"), "week": (1, "W"), "month": (1, "M"),
+                  "quarter": (3, "M"), "half": (6, "M"), "year": (1, "Y"), "decade": (10, "Y"),
+                  "century": (100, "Y"), "hour": (1, "TH"), "minute": (1, "TM"), "second": (1, "TS")}
+DATE_KINDS = ("date", "relative", "offset", "word")
+IN_A_YEAR = ("month", "season", "quarter", "named")
+TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
+
+Tense = Callable[[int, int], str | None]
+Sentence = Callable[[int], int]
+
+
+@dataclass
+class Context:
+    """What the resolver knows besides the expressions: the publication date, the tense of
+    the clause around a span ("past", "future" or None) and the sentence of an offset."""
+
+    published: date | None
+    tense: Tense = lambda start, end: None
+    sentence: Sentence = lambda offset: 0
+
+
+@dataclass
+class Antecedent:
+    period: Period
+    sentence: int
+    explicit_year: bool
+
+
+@dataclass
+class Narrative:
+    """The dates the text has given so far, the latest last."""
+
+    published: date | None
+    dates: list[Antecedent] = field(default_factory=list)
+
+    def anchor(self, kind: str, granularity: str) -> date | None:
+        if kind == "ref":
+            for antecedent in reversed(self.dates):
+                if RANK[antecedent.period.granularity] <= RANK.get(granularity, 0):
+                    return antecedent.period.start
+        return self.published
+
+    def year_of_sentence(self, sentence: int) -> int | None:
+        for antecedent in reversed(self.dates):
+            if antecedent.sentence != sentence:
+                return None
+            if antecedent.explicit_year:
+                return antecedent.period.start.year
+        return None
+
+
+def resolve(mentions: list[Mention], context: Context) -> list[dict]:
+    """The timex dicts of `doc._.timexes` for the mentions of one text, in order."""
+    narrative = Narrative(context.published)
+    timexes = []
+    for mention in mentions:
+        if mention.kind == "name":
+            continue
+        if mention.kind in DATE_KINDS:
+            value = _date_value(mention, context, narrative)
+            if isinstance(value, Period):
+                sentence = context.sentence(mention.start)
+                narrative.dates.append(Antecedent(value, sentence, "year" in mention.parts))
+                timexes.append(_timex(mention, value.value, "DATE", value.granularity))
+            elif value is not None:
+                timexes.append(_timex(mention, value, "DATE", "ref"))
+            elif context.published is None:
+                timexes.append(_timex(mention, None, "DATE", None))
+        else:
+            value = _other_value(mention, context, narrative)
+            if value is not None:
+                timexes.append(_timex(mention, value, TYPES[mention.kind], None))
+    return timexes
+
+
+def _timex(mention: Mention, value: str | None, type_: str, granularity: str | None) -> dict:
+    return {"start": mention.start, "end": mention.end, "text": mention.text, "value": value,
+            "type": type_, "granularity": granularity}
+
+
+def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Period | str | None:
+    if mention.kind == "date":
+        return _calendar(mention, context, narrative)
+    if mention.kind == "relative":
+        shift = mention.parts.get("shift") or mention.pattern.options.get("shift", "doc+0")
+        anchor, count, _ = _recipe(str(shift))
+        anchor = mention.pattern.options.get("anchor", anchor)
+        return _shifted(mention, anchor, count, context, narrative)
+    if mention.kind == "offset":
+        amount, unit = mention.parts["amount"], str(mention.parts["unit"])
+        sign = int(mention.pattern.options.get("sign", 1))
+        anchor = mention.pattern.options.get("anchor", "doc")
+        if amount == "X":  # "il y a quelques mois"; but "quelques jours avant" is only a duration
+            return None if anchor == "ref" else "PAST_REF" if sign < 0 else "FUTURE_REF"
+        base = narrative.anchor(anchor, unit)
+        return Period.of(base, unit).shifted(sign * int(amount)) if base and unit in RANK else None
+    recipe = str(mention.parts["word"])
+    if recipe in REFERENCES:
+        return recipe
+    anchor, count, unit = _recipe(recipe)
+    base = narrative.anchor(anchor, unit)
+    return Period.of(base, unit).shifted(count) if base else None
+
+
+def _recipe(recipe: str) -> tuple[str, int, str]:
+    match = RECIPE.match(recipe)
+    if not match:
+        raise ValueError(f"not a recipe: {recipe!r}")
+    return match.group(1), int(match.group(2)), match.group(3) or "day"
+
+
+def _shifted(mention: Mention, anchor: str, count: int, context: Context, narrative: Narrative) -> Period | None:
+    """A unit, weekday, month or season placed by a shift: "la semaine dernière",
+    "mardi prochain", "juillet dernier", "l'été prochain", "la même année"."""
+    parts = mention.parts
+    unit = str(parts.get("unit") or _granularity(parts))
+    if unit not in RANK:
+        return None
+    base = narrative.anchor(anchor, unit)
+    if base is None:
+        return None
+    if unit == "weekend" and count == 0:  # "ce week-end": the last one or the next one, by tense
+        weekends = [w for n in (-1, 0, 1) if (w := Period.of(base, unit).shifted(n)) is not None]
+        return choose(weekends, base, context.tense(mention.start, mention.end))
+    if "unit" in parts:
+        return Period.of(base, unit).shifted(count)
+    if count == 0:
+        return choose(_around(parts, base), base, context.tense(mention.start, mention.end))
+    return choose(_around(parts, base), base, "past" if count < 0 else "future", strict=True)
+
+
+def _calendar(mention: Mention, context: Context, narrative: Narrative) -> Period | None:
+    parts = mention.parts
+    if "century" in parts:
+        century = int(parts["century"])
+        return Period(date(max((century - 1) * 100, 1), 1, 1), "century") if 1 <= century <= 21 else None
+    if "decade" in parts:
+        decade = int(parts["decade"])
+        return Period(date(decade + 1900 if decade < 100 else decade, 1, 1), "decade")
+    published = context.published
+    if isinstance(parts.get("named"), str) and re.fullmatch(r"\d{4}-\d\d-\d\d", str(parts["named"])):
+        return Period(date.fromisoformat(str(parts["named"])), "day")
+    if "year" in parts:
+        year = int(parts["year"])
+        if mention.pattern.sources["year"] == "year2":
+            year = full_year(year, published.year if published else None)
+        periods = _in_year(parts, year, weekday=True) or _in_year(parts, year, weekday=False)
+        return periods[0] if periods else None
+    if published is None:
+        return None
+    shift = parts.get("shift")
+    sentence_year = None if shift else narrative.year_of_sentence(context.sentence(mention.start))
+    if sentence_year is not None and any(k in parts for k in IN_A_YEAR):
+        # "En 2015, le 3 mai, …"; unless the weekday says otherwise ("2002/2003 … le jeudi 12 septembre")
+        in_that_year = _in_year(parts, sentence_year, weekday=True)
+        if in_that_year:
+            return in_that_year[0]
+    candidates = _around(parts, published)
+    direction = ({"-": "past", "+": "future"}.get(str(shift)[3:4]) if shift else None) \
+        or context.tense(mention.start, mention.end)
+    return choose(candidates, published, direction)
+
+
+def _granularity(parts: dict) -> str:
+    if "day" in parts or "named" in parts or ("weekday" in parts and "month" not in parts):
+        return "day"
+    if "month" in parts:
+        return "month"
+    if "season" in parts:
+        return "season"
+    if "quarter" in parts:
+        return str(parts.get("unit"))
+    return "year"
+
+
+def _around(parts: dict, anchor: date, only_year: int | None = None) -> list[Period]:
+    """Every period the parts may denote near the anchor (or within `only_year`)."""
+    if "weekday" in parts and "month" not in parts and "named" not in parts:
+        weekday = int(parts["weekday"])
+        days = [anchor + timedelta(days=k) for k in range(-7, 8)]
+        if "day" in parts:  # "mercredi 24": the 24th that is a Wednesday, this month or next to it
+            days = [d for k in range(-40, 41) if (d := anchor + timedelta(days=k)).day == parts["day"]]
+        return [Period(d, "day") for d in days if d.isoweekday() == weekday]
+    years = [only_year] if only_year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
+    periods = [p for year in years for p in _in_year(parts, year, weekday=True)]
+    return periods or [p for year in years for p in _in_year(parts, year, weekday=False)]
+
+
+def _in_year(parts: dict, year: int, weekday: bool) -> list[Period]:
+    """The period the parts denote in `year` (empty when there is none, e.g. 30 February)."""
+    try:
+        period = _period_in_year(parts, year)
+    except (ValueError, OverflowError):
+        return []
+    if period is None:
+        return []
+    if weekday and "weekday" in parts and period.granularity == "day" and period.start.isoweekday() != parts["weekday"]:
+        return []
+    return [period]
+
+
+def _period_in_year(parts: dict, year: int) -> Period | None:
+    named = parts.get("named")
+    if isinstance(named, str):
+        if named.startswith("--"):
+            return Period(date(year, int(named[2:4]), int(named[5:7])), "day")
+        if named.startswith("easter"):
+            return Period(easter(year) + timedelta(days=int(named[6:])), "day")
+        return None
+    if "season" in parts:
+        return Period.season(year, str(parts["season"]))
+    if "quarter" in parts:
+        unit, number = parts.get("unit"), int(parts["quarter"])
+        size = {"quarter": 3, "half": 6}.get(str(unit))
+        if size is None or not 1 <= number <= 12 // size:
+            return None
+        return Period(date(year, (number - 1) * size + 1, 1), str(unit))
+    if "month" in parts:
+        month = int(parts["month"])
+        if "day" in parts:
+            return Period(date(year, month, int(parts["day"])), "day")
+        return Period(date(year, month, 1), "month")
+    return Period(date(year, 1, 1), "year")
+
+
+def _other_value(mention: Mention, context: Context, narrative: Narrative) -> str | None:
+    parts = mention.parts
+    if mention.kind == "time":
+        hour, minute = int(parts["hour"]), int(parts.get("minute", 0))
+        day = narrative.anchor("ref", "day")
+        return f"{day.isoformat() if day else ''}T{hour:02d}:{minute:02d}"
+    if mention.kind == "set" and "weekday" in parts:
+        return f"XXXX-WXX-{parts['weekday']}"
+    unit = str(parts.get("unit"))
+    if unit not in DURATION_UNITS:
+        return None
+    size, code = DURATION_UNITS[unit]
+    amount = parts.get("amount", 1)
+    count = "X" if amount == "X" else str(int(amount) * size)
+    return f"P{code[0]}{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"
