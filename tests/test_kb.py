@@ -365,4 +365,4 @@ def test_cli_add_and_import_wikidata_write_into_the_user_directory(tmp_path, mon
 
 
 def test_packaged_data_directory_holds_only_known_kinds_of_files():
-    assert {p.suffix for p in DATA_DIR.iterdir()} <= {".tsv", ".json", ".yaml"}
+    assert {p.suffix for p in DATA_DIR.iterdir()} <= {".tsv", ".json", ".yaml", ".md"}

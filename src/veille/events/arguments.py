@@ -80,8 +80,9 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
-    """The subject of a verb; for an infinitive or participle, the subject of the verb that
-    governs it ("X propose de rencontrer Y", "avant de s'entretenir")."""
+    """The subject of a verb; for an infinitive or participle, the one who controls it: the
+    object of the governing verb when it has one ("X exhorte Pékin à renoncer"), else its
+    subject ("X propose de rencontrer Y", "avant de s'entretenir")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
@@ -89,6 +90,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         head = verb.head
         if head.pos_ not in {"VERB", "AUX", "ADJ"}:
             head = governing_verb(head) or head
+        controllers = [c for c in head.children
+                       if c.dep_ in {"obj", "iobj"} and c.i != verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if controllers and verb.i > head.i and "VerbForm=Inf" in str(verb.morph):
+            return controllers
         return subject_of(head, depth + 1)
     return []
 
@@ -99,3 +104,16 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
         result.append(token)
         result.extend(c for c in token.conjuncts if c not in result)
     return result
+
+
+def clause_segment(token: Token, boundaries: frozenset[str]) -> list[Token]:
+    """The words around a token up to the nearest punctuation or clause boundary, for what the
+    parse attaches wrongly: negation, and objects hung on a date ("a appelé mercredi les
+    Nations unies à …")."""
+    sent = token.sent
+    start, end = token.i, token.i
+    while start > sent.start and token.doc[start - 1].lower_ not in boundaries:
+        start -= 1
+    while end < sent.end - 1 and token.doc[end + 1].lower_ not in boundaries:
+        end += 1
+    return list(token.doc[start:end + 1])

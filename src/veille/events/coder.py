@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.events.arguments import (
-    CLAUSAL, MentionIndex, case_of, governing_verb, subject_of, subtree_without, with_conjuncts,
+    CLAUSAL, MentionIndex, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
 )
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
@@ -114,11 +114,29 @@ class SentenceCoder:
         subject_actors = self._actors_of(subjects, index, stop)
         agent_actors = self._actors_of(agents, index, stop)
         object_actors = self._actors_of(with_conjuncts(objects), index, stop)
+        if not object_actors and not passive and trigger.frame != "agent":
+            object_actors = self._next_actor(token, trigger, index, stop)
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
         self._assign(mention, trigger, subject_actors, object_actors)
         return mention
+
+    def _next_actor(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> list[dict]:
+        """The first actor after the verb in its clause, when the parse hung the object
+        elsewhere; a place or a complement of another preposition does not count."""
+        for candidate in clause_segment(token, self.boundaries):
+            if candidate.i <= token.i or candidate.i in stop:
+                continue
+            for n in index.by_token.get(candidate.i, ()):
+                span = index.spans[n]
+                case = case_of(span.root)
+                if case is None or case in trigger.preps:
+                    if not (case and self._place(span) and not self._is_person(index.mention(n))):
+                        return list(index.mention(n)["actors"])
+            if candidate.pos_ in {"VERB", "SCONJ"} and candidate.dep_ not in {"acl", "amod"}:
+                break
+        return []
 
     def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from veille.events.arguments import clause_segment
 from veille.events.lexicon import Cue, Lexicon
 
 # How far up the head chain a governing cue may sit: "prêt à discuter d'une visite".
@@ -37,25 +38,13 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
-def _segment(token: Token, boundaries: frozenset[str]) -> list[Token]:
-    """The words around the trigger up to the nearest punctuation or clause boundary: negation
-    sits there even when the parse attaches it elsewhere."""
-    sent = token.sent
-    start, end = token.i, token.i
-    while start > sent.start and token.doc[start - 1].lower_ not in boundaries:
-        start -= 1
-    while end < sent.end - 1 and token.doc[end + 1].lower_ not in boundaries:
-        end += 1
-    return list(token.doc[start:end + 1])
-
-
 def _lexical_cues(token: Token, lexicon: Lexicon, boundaries: frozenset[str]) -> list[Cue]:
     found = [cue for child in token.children for cue in _cues(child, lexicon, "modifier")]
     for governor in _governors(token):
         found += _cues(governor, lexicon, "governor")
     clause = [token, *_governors(token)]
     clause += [c for t in clause for c in t.children]
-    for near in {*clause, *_segment(token, boundaries)}:
+    for near in {*clause, *clause_segment(token, boundaries)}:
         found += _cues(near, lexicon, "clause")
     return found
 

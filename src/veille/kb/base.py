@@ -8,8 +8,6 @@ from collections import defaultdict
 from veille.kb.index import ALIASES, COUNTRY, CURATED, GENDER, KIND, NAME, SECTOR
 from veille.kb.normalise import normalise
 
-# sector of a person while in one of these offices
-OFFICE_SECTOR = {"defence_minister": "GOV", "head": None}
 USUAL_TITLE = {"head_of_state": "president", "head_of_government": "prime_minister"}
 
 
@@ -79,12 +77,12 @@ class KnowledgeBase:
         country, sector = row[COUNTRY], row[SECTOR]
         held = self.roles(entity, date) if row[KIND] == "person" else []
         if held:
-            office, of = held[0][1], held[0][3]
-            if of in self.organisations:
+            of = held[0][3]
+            if of in self.organisations:  # heading an organisation: its code, its sector
                 organisation = self.entities[self.organisations[of]]
                 country, sector = organisation[COUNTRY], organisation[SECTOR] or "GOV"
-            else:
-                country, sector = of, OFFICE_SECTOR.get(office, "GOV")
+            else:  # every office of the roles file is a government office
+                country, sector = of, "GOV"
         elif entity in self.affiliations:
             country, sector = self._affiliation(entity, date)
         return {"name": row[NAME], "country": country, "sector": sector, "kind": row[KIND],

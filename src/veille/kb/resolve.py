@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from veille.kb.base import KnowledgeBase
+from veille.kb.base import USUAL_TITLE, KnowledgeBase
 from veille.kb.index import CURATED, KIND
 from veille.kb.phrases import Phrase, PhraseFinder, RolePhrase
 from veille.kb.sources import split
@@ -91,7 +91,8 @@ class Resolver:
                 return None
             return Mention(phrase.start, phrase.end, [kb.actor(entity, date)], "name", [entity])
         if phrase.kind == "unknown":
-            return Mention(phrase.start, phrase.end, [_person(phrase.key, None, None)], "name", [None])
+            actor = context.introduced.get(phrase.start) or _person(phrase.key, None, None)
+            return Mention(phrase.start, phrase.end, [actor], "name", [None])
         if phrase.kind == "country":
             return Mention(*self._with_determiner(doc, phrase), [kb.state(phrase.key)], "country", [None])
         if phrase.kind == "capital":
@@ -153,11 +154,11 @@ class Resolver:
         if office == "spokesperson" and body == "foreign_ministry":
             office = "foreign_ministry_spokesperson"
         if named is not None:
-            actor = dict(named[0])
-            if actor["name"] and named[1] is None:  # someone the knowledge base does not know
+            actor, entity = named
+            if entity is None:  # someone the knowledge base does not know: the role says who
                 actor.update(country=actor["country"] or (targets[0] if targets else context.dominant),
                              sector=actor["sector"] or sector)
-            return Mention(*span, [actor], "apposition", [named[1]])
+            return Mention(*span, [actor], "apposition", [entity])
         if role["kind"] == "group":
             codes = targets or [context.dominant]
             return Mention(*span, [kb.group(code, sector) for code in codes], "role", [None] * len(codes))
@@ -217,7 +218,7 @@ class Resolver:
 
     def _holds(self, entity: int, office: str | None, title: str | None, date: str | None) -> bool:
         for _, held, held_title, of, _, _ in self.kb.roles(entity, date):
-            called = held_title or {"head_of_state": "president", "head_of_government": "prime_minister"}.get(held)
+            called = held_title or USUAL_TITLE.get(held)
             if office == "leader":
                 if held == self.kb.countries.get(of, {}).get("executive"):
                     return True
@@ -235,13 +236,15 @@ class Resolver:
         phrase = at.get(after)
         if phrase is None and parsed.start >= 2 and doc[parsed.start - 1].text == ",":
             before = context.mentions[-1] if context.mentions else None
-            if before and before.end == parsed.start - 1 and before.person is not None:
-                return before.actors[0], before.person
+            if before and before.end == parsed.start - 1 and len(before.actors) == 1 \
+                    and before.actors[0]["kind"] == "person" and before.actors[0]["name"]:
+                return before.actors[0], before.entities[0]  # the same dict: an unknown gets the role's country
             return None
         if phrase is None or phrase.kind not in ("name", "surname", "unknown"):
             return None
         if phrase.kind == "unknown":
-            return _person(phrase.key, None, None), None
+            actor = context.introduced.setdefault(phrase.start, _person(phrase.key, None, None))
+            return actor, None
         entity = self._entity(phrase, date, context)
         if entity is None or self.kb.entities[entity][KIND] != "person":
             return None
@@ -309,6 +312,7 @@ class Context:
     mentions: list[Mention]
     skip: Callable[[int, int], bool] = lambda s, e: False
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    introduced: dict[int, dict] = field(default_factory=dict)  # unknown people a role introduced
 
     def __post_init__(self) -> None:
         self.text = self.doc.text

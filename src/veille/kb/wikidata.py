@@ -65,6 +65,8 @@ def qualifier_date(statement: dict, prop: str) -> str | None:
     for snak in statement.get("qualifiers", {}).get(prop, ()):
         if snak.get("snaktype") == "value":
             time, precision = snak["datavalue"]["value"]["time"], snak["datavalue"]["value"]["precision"]
+            if time.startswith("-"):
+                return None  # before the common era: no office of ours
             year, month, day = time.lstrip("+").split("T")[0].split("-")
             month = month if precision >= 10 and month != "00" else "01"
             day = day if precision >= 11 and day != "00" else "01"

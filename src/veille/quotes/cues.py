@@ -56,6 +56,7 @@ class Lexicon:
         self.source_needs_actor = {m.casefold() for m, kind in speech["source_markers"].items() if kind == "actor"}
         self.not_speakers = frozenset(speech["not_speakers"])
         self.auxiliaries = frozenset(speech["auxiliaries"])
+        self.honorifics = frozenset(speech["honorifics"])
 
     def verb_cue(self, token: Token) -> Cue | None:
         """The cue that `token` begins, if it is a verb (or locution) of saying used as a verb."""

@@ -15,6 +15,7 @@ reported clause are part of it (a `mixed` quote); boilerplate lines yield no quo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,8 +24,9 @@ from spacy.tokens import Doc, Token
 from veille.cleaning import in_boilerplate
 from veille.quotes.cues import Cue, Lexicon, is_finite_verb, is_reflexive, is_stance_word
 from veille.quotes.marks import Segment, find_segments
-from veille.quotes.speakers import (NOBODY, SUBJECT_CLIMB, Phrase, clitic_of, inverted_subject, noun_phrase, resolve,
-                                    span_phrase, subject_of)
+from veille.quotes.resolution import SpeakerResolver
+from veille.quotes.speakers import (NOBODY, SUBJECT_CLIMB, Phrase, clitic_of, inverted_subject, noun_phrase, span_phrase,
+                                    subject_of)
 
 # How sure each way of finding a quote is, before the speaker is weighed in.
 CONFIDENCE = {"clause": 0.9, "incise": 0.9, "stance": 0.85, "object": 0.85, "colon": 0.8,
@@ -34,6 +36,7 @@ RANK = {"clause": 0, "stance": 0, "incise": 0, "object": 1, "colon": 1, "source"
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "PRON", "AUX", "INTJ")
 EDGE = " \t\n\u00a0\u202f.,;:"  # trimmed from both ends of a quote
 OPEN_END = -1  # a region that runs to the end of its clause
+RECENT_SENTENCES = 3  # how far back a pronoun ("a-t-il ajouté") goes on with the last speaker
 SENTENCE_END = (".", "!", "?", "…")
 # A sentence end glued to the next sentence, which the sentence splitter misses: "Schlapp.\"Il".
 GLUED_END = re.compile(r"[.!?…](?=[\"«“]?[^\W\d_]|\s*-)")
@@ -61,16 +64,18 @@ class QuoteFinder:
         self.doc, self.lexicon, self.text = doc, lexicon, doc.text
         self.segments = find_segments(doc.text, lexicon.marks)
         self.claimed: set[Segment] = set()
+        self.speakers = SpeakerResolver(doc, lexicon.honorifics)
+        self._sentence_starts = [sentence.start_char for sentence in doc.sents]
 
     def quotes(self) -> list[dict]:
         cues = sorted((c for c in self._verb_cues() + self._source_cues() if self._usable(c.token.idx)),
                       key=lambda c: c.token.i)
         found = self._from_cues(cues) + self._from_quotation_marks(cues)
-        last_speaker = None
+        last: tuple[dict, int] | None = None  # the last speaker, and where they spoke
         for item in sorted(found, key=lambda f: f.start):
-            item.quote = self._record(item, last_speaker)
-            if item.quote:
-                last_speaker = item.quote["speaker"] or last_speaker
+            item.quote = self._record(item, last[0] if last and self._recent(last[1], item.start) else None)
+            if item.quote and item.quote["speaker"]:
+                last = item.quote["speaker"], item.start
         kept = _one_per_stretch([f for f in found if f.quote and not in_boilerplate(
             self.doc, f.quote["start"], f.quote["end"])])
         self._attribute_alone(kept)
@@ -379,14 +384,14 @@ class QuoteFinder:
         if not subjects or not start <= root.idx < begin:
             return None
         phrase = noun_phrase(subjects, subjects[0].sent.start, root.i - 1)
-        speaker, _ = resolve(self.doc, phrase, None)
+        speaker, _ = self.speakers.resolve(phrase, None)
         if speaker is None or speaker.get("kind") != "person":
             return None
         return speaker, phrase.mention(self.text)
 
     # --- the record -------------------------------------------------------------------------
 
-    def _record(self, item: Found, last_speaker: dict | None) -> dict:
+    def _record(self, item: Found, recent_speaker: dict | None) -> dict:
         start, end = item.start, item.end
         while start < end and self.text[start] in EDGE:
             start += 1
@@ -401,7 +406,7 @@ class QuoteFinder:
             kind = "direct"
         else:
             kind = "mixed" if any(start <= s.open < end for s in self.segments) else "indirect"
-        speaker, stated = resolve(self.doc, item.speaker, last_speaker) if item.speaker else (None, False)
+        speaker, stated = self.speakers.resolve(item.speaker, recent_speaker) if item.speaker else (None, False)
         weight = 1.0 if stated else 0.67 if speaker else 0.5
         return {"start": start, "end": end, "text": self.text[start:end], "speaker": speaker,
                 "speaker_mention": item.speaker.mention(self.text) if item.speaker else None,
@@ -452,6 +457,13 @@ class QuoteFinder:
     def _token_at(self, offset: int) -> Token | None:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
+
+    def _recent(self, before: int, offset: int) -> bool:
+        """Whether `before` is at most a few sentences back from `offset`, in its paragraph: far
+        enough for "a-t-il ajouté" to go on with the same speaker."""
+        starts = self._sentence_starts
+        return (self._paragraph(before) == self._paragraph(offset)
+                and bisect_right(starts, offset) - bisect_right(starts, before) <= RECENT_SENTENCES)
 
     def _paragraph(self, offset: int) -> int:
         return self.text.count("\n", 0, offset)

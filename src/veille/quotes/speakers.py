@@ -1,10 +1,6 @@
-"""Who speaks: the speaker phrase of a cue, and the actor it designates.
-
-The phrase is read from the parse (the subject of the verb of saying, the inverted subject of
-an incise, the noun phrase of "selon X"); the actor comes from the mentions that veille_actors
-resolved over it (`doc._.actors`), so titles ("le porte-parole du Kremlin"), metonyms ("le
-Kremlin") and pronouns ("selon lui") are resolved once, there.
-"""
+"""Who speaks: the speaker phrase of a cue, read from the parse: the subject of the verb of
+saying (or of the verb it depends on), the inverted subject of an incise, the noun phrase of
+"selon X". `veille.quotes.resolution` turns a phrase into an actor."""
 
 from __future__ import annotations
 
@@ -132,33 +128,6 @@ def noun_phrase(heads: list[Token], low: int, high: int) -> Phrase:
     return Phrase(min(r[0] for r in ranges), max(r[1] for r in ranges), tuple(cores))
 
 
-def resolve(doc: Doc, phrase: Phrase, last_speaker: dict | None) -> tuple[dict | None, bool]:
-    """The actor a speaker phrase designates, and whether the text itself says so.
-
-    First the mentions over its head and appositions (a person before an institution); then an
-    institution in its modifiers, who the speaker speaks for ("un porte-parole du Kremlin");
-    then a person's name the parser saw; a pronoun left unresolved goes to the last speaker.
-    """
-    mentions = [m for m in doc._.actors or () if m["start"] < phrase.end and phrase.start < m["end"] and m.get("actors")]
-    on_core = [m for m in mentions if any(m["start"] < e and s < m["end"] for s, e in phrase.core)]
-    for mention in on_core:
-        if person := next((a for a in mention["actors"] if a.get("kind") == "person"), None):
-            return dict(person), True
-    if on_core:
-        return dict(on_core[0]["actors"][0]), True
-    institutions = [m for m in mentions if all(a.get("kind") != "person" for a in m["actors"])]
-    if institutions:
-        return dict(institutions[0]["actors"][0]), True
-    names = [e for e in doc.ents if e.label_ == "PER" and any(s <= e.start_char < e_ for s, e_ in phrase.core)]
-    names += [doc[t.i: max(c.i for c in t.children if c.dep_ == "flat:name") + 1]  # "Claude Malhuret", unseen by NER
-              for t in _tokens(doc, phrase.core) if t.pos_ == "PROPN" and any(c.dep_ == "flat:name" for c in t.children)]
-    if names:
-        return {"name": names[0].text, "country": None, "sector": None, "kind": "person", "aliases": []}, True
-    if phrase.pronoun and last_speaker:
-        return last_speaker, False
-    return None, False
-
-
 def is_demonstrative(token: Token) -> bool:
     return token.pos_ == "PRON" and "Dem" in token.morph.get("PronType")
 
@@ -182,10 +151,6 @@ def _name_before(first: Token, low: int):
         return None
     opens = name.start == first.sent.start or doc[name.start - 1].is_punct
     return name if opens else None
-
-
-def _tokens(doc: Doc, ranges: tuple[tuple[int, int], ...]) -> list[Token]:
-    return [t for t in doc if any(s <= t.idx < e for s, e in ranges)]
 
 
 def _in_timex(token: Token) -> bool:
