@@ -104,16 +104,21 @@ def main() -> None:
                             args.out / "heideltime.jsonl"),
         "veille": write(veille_outputs(gold), args.out / "veille.jsonl"),
     }
+    # The same documents without their optional items: every system date that is not a gold
+    # DATE counts against precision, as in a DATE-only conversion.
+    strict = write([{k: v for k, v in d.items() if k != "optional"} for d in gold], args.out / "gold-dates-only.jsonl")
     print(f"{args.gold.name}: {len(gold)} documents, {sum(len(d['timex']) for d in gold)} gold dates")
-    print(f"{'system':<12}{'precision':>10}{'recall':>10}{'F1':>10}{'value acc.':>12}")
-    figures = {}
-    for name, path in systems.items():
-        timex = evaluate([args.gold], path).as_dict()["timex"]
-        figures[name] = timex
-        print(f"{name:<12}{timex['precision']:>10.3f}{timex['recall']:>10.3f}{timex['f1']:>10.3f}"
-              f"{timex['value_accuracy']:>12.3f}")
-    ratio = figures["veille"]["f1"] / figures["HeidelTime"]["f1"]
-    print(f"veille / HeidelTime F1: {ratio:.3f}   (system outputs in {args.out})")
+    for title, gold_path in (("gold dates, other TimeML types optional", args.gold), ("gold dates only", strict)):
+        print(f"\n{title}\n{'system':<12}{'precision':>10}{'recall':>10}{'F1':>10}{'value acc.':>12}")
+        figures = {}
+        for name, path in systems.items():
+            timex = evaluate([gold_path], path).as_dict()["timex"]
+            figures[name] = timex
+            print(f"{name:<12}{timex['precision']:>10.3f}{timex['recall']:>10.3f}{timex['f1']:>10.3f}"
+                  f"{timex['value_accuracy']:>12.3f}")
+        ratio = figures["veille"]["f1"] / figures["HeidelTime"]["f1"]
+        print(f"veille / HeidelTime F1: {ratio:.3f}")
+    print(f"\nsystem outputs in {args.out}")
 
 
 if __name__ == "__main__":

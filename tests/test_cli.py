@@ -65,7 +65,7 @@ def folder_db(tmp_path_factory):
     shutil.copy(SEED_PATH, folder / "seed-again.txt")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.bin").write_bytes(bytes(range(256)) * 20)
-    db = folder / "veille.duckdb"
+    db = tmp_path_factory.mktemp("store") / "veille.duckdb"
     first = invoke("run", folder, "--db", db, "--date", SEED_DATE)
     second = invoke("run", folder, "--db", db, "--date", SEED_DATE)
     return db, first, second

@@ -275,7 +275,8 @@ def test_every_expected_event_has_a_trigger_of_its_type_in_its_text(parse):
     missing = []
     for case, doc in zip(CASES, docs):
         lemmas = [t.lemma_.lower() for t in doc]
-        runs = {" ".join(lemmas[i:j]) for i in range(len(lemmas)) for j in range(i + 1, min(len(lemmas), i + 4) + 1)}
+        runs = {" ".join(lemmas[i:j]) for i in range(len(lemmas))
+                for j in range(i + 1, min(len(lemmas), i + 4) + 1)}
         missing += [(case["id"], e["type"]) for e in case["events"] if not by_type[e["type"]] & runs]
     assert missing == []
 

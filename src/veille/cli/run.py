@@ -48,6 +48,6 @@ def run(
     kinds = ", ".join(f"{n} {stage}" for stage, n in sorted(summary.problems.items()))
     console.print(f"{summary.added} documents added ({summary.already_stored} already stored), "
                   f"{summary.events} events, {summary.quotes} quotes, {summary.failed} problems"
-                  + (f" ({kinds})" if kinds else "") + f" → {db}")
+                  + (f" ({kinds})" if kinds else "") + f" → {db}", soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)

@@ -43,7 +43,8 @@ class EventCoder:
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
-            triggers = {t.i: trigger for t in sent if (trigger := self.coder.match(t))}
+            triggers = {t.i: trigger for t in sent
+                        if t.i not in index.inside_names and (trigger := self.coder.match(t))}
             if triggers:
                 mentions.extend(self.coder.code(sent, index, triggers, doc._.published, timexes))
         events = []

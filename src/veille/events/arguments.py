@@ -26,6 +26,7 @@ class MentionIndex:
     doc: Doc
     by_token: dict[int, list[int]] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
+    inside_names: set[int] = field(default_factory=set)  # tokens of organisation names: not triggers
 
     @classmethod
     def build(cls, doc: Doc) -> MentionIndex:
@@ -37,6 +38,8 @@ class MentionIndex:
                 continue
             for token in span:
                 index.by_token.setdefault(token.i, []).append(n)
+            if mention.get("how") == "name" and any(a.get("kind") == "organisation" for a in mention["actors"]):
+                index.inside_names.update(token.i for token in span)
         return index
 
     def mention(self, n: int) -> dict:

@@ -130,7 +130,7 @@ class SentenceCoder:
                 continue
             for n in index.by_token.get(candidate.i, ()):
                 span = index.spans[n]
-                case = case_of(span.root)
+                case = self._nearest_case(span.root, token)
                 if case is None or case in trigger.preps:
                     if not (case and self._place(span) and not self._is_person(index.mention(n))):
                         return list(index.mention(n)["actors"])
@@ -162,17 +162,30 @@ class SentenceCoder:
 
     @staticmethod
     def _role_case(root: Token, trigger: Token) -> str | None:
-        """The preposition that links a participant to a trigger noun: the one of the
-        trigger's direct dependent that holds it ("la visite [du conseiller à la sécurité,
-        John Bolton]" → "du"), else the nearest one on the way up."""
+        """The preposition that links a participant to a trigger: the one of the trigger's
+        direct dependent that holds it ("la visite [du conseiller à la sécurité, John
+        Bolton]" → "du"), else, outside the trigger's subtree, the nearest one above."""
         path, current = [], root
         while current.i != trigger.i and current.head.i != current.i:
             path.append(current)
             current = current.head
+        if current.i != trigger.i:
+            path.reverse()  # not under the trigger: the nearest preposition wins
         for token in reversed(path):
             case = case_of(token)
             if case:
                 return case
+        return None
+
+    @staticmethod
+    def _nearest_case(root: Token, trigger: Token) -> str | None:
+        """The nearest preposition above a participant, on the way up to the trigger."""
+        current = root
+        while current.i != trigger.i:
+            case = case_of(current)
+            if case or current.head.i == current.i:
+                return case
+            current = current.head
         return None
 
     def _possessor(self, token: Token, index: MentionIndex, stop: set[int]) -> list[dict]:

@@ -101,6 +101,12 @@ def _accepts(event: MergedEvent, mention: EventMention) -> bool:
     return mention.anaphoric and len(event.participants) >= 2
 
 
+def without_redundant(actors: list[dict]) -> list[dict]:
+    """Drop a collective actor when a named member of it is there too: "le Kremlin … le
+    président Vladimir Poutine" is Putin."""
+    return [a for a in actors if not any(subsumes(a, b) for b in actors if b is not a)]
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
     """Mentions in text order; each joins the most recent event that accepts it (anaphora is
     local), or starts one. A definite mention with nobody in it that nothing before accepts
@@ -109,6 +115,9 @@ def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
     events: list[MergedEvent] = []
     pending: list[EventMention] = []
     for mention in mentions:
+        mention.actors = without_redundant(mention.actors)
+        mention.recipients = [a for a in without_redundant(mention.recipients)
+                              if not any(subsumes(a, b) or same_actor(a, b) for b in mention.actors)]
         target = next((e for e in reversed(events) if _accepts(e, mention)), None)
         if target is None:
             if not mention.participants:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(32)) - {9, 10, 12, 13}
 
@@ -15,19 +17,43 @@ class NotText(ValueError):
         self.reason = reason
 
 
-def decode(data: bytes, max_bytes: int) -> str:
-    """The text of `data`: UTF-8, else Windows-1252 (a superset of Latin-1 in practice)."""
+def too_large(size: int, max_bytes: int) -> NotText:
+    return NotText("read", f"too large: {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+
+
+def check_bytes(data: bytes, max_bytes: int) -> None:
+    """Raise NotText when `data` is too large, empty, or binary."""
     if len(data) > max_bytes:
-        raise NotText("read", f"too large: {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        raise too_large(len(data), max_bytes)
     if not data.strip():
         raise NotText("read", "empty document")
     sample = data[:65536]
     if b"\x00" in sample or sum(b in _CONTROL for b in sample) > len(sample) * 0.05:
         raise NotText("decode", "binary content, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+
+
+def decode(data: bytes, max_bytes: int, charset: str | None = None) -> str:
+    """The text of `data`: in its declared charset when it has a valid one, else UTF-8,
+    else Windows-1252 (a superset of Latin-1 in practice)."""
+    check_bytes(data, max_bytes)
+    for encoding in filter(None, (_codec(charset), "utf-8-sig")):
         try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise NotText("decode", f"not UTF-8 nor Windows-1252 text ({error.reason} at byte {error.start})") from None
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise NotText("decode", f"not UTF-8 nor Windows-1252 text ({error.reason} at byte {error.start})") from None
+
+
+def _codec(charset: str | None) -> str | None:
+    """A Python codec for a declared charset; Latin-1 declarations are read as Windows-1252,
+    as browsers do, so that curly quotes and the euro sign survive."""
+    if not charset:
+        return None
+    try:
+        name = codecs.lookup(charset.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name

@@ -36,7 +36,7 @@ RANK = {"clause": 0, "stance": 0, "incise": 0, "object": 1, "colon": 1, "source"
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "PRON", "AUX", "INTJ")
 EDGE = " \t\n\u00a0\u202f.,;:"  # trimmed from both ends of a quote
 OPEN_END = -1  # a region that runs to the end of its clause
-RECENT_SENTENCES = 3  # how far back a pronoun ("a-t-il ajouté") goes on with the last speaker
+RECENT_SENTENCES = 6  # how far back a pronoun ("a-t-il ajouté") goes on with the last speaker
 SENTENCE_END = (".", "!", "?", "…")
 # A sentence end glued to the next sentence, which the sentence splitter misses: "Schlapp.\"Il".
 GLUED_END = re.compile(r"[.!?…](?=[\"«“]?[^\W\d_]|\s*-)")
@@ -71,9 +71,10 @@ class QuoteFinder:
         cues = sorted((c for c in self._verb_cues() + self._source_cues() if self._usable(c.token.idx)),
                       key=lambda c: c.token.i)
         found = self._from_cues(cues) + self._from_quotation_marks(cues)
+        self.found = found
         last: tuple[dict, int] | None = None  # the last speaker, and where they spoke
         for item in sorted(found, key=lambda f: f.start):
-            item.quote = self._record(item, last[0] if last and self._recent(last[1], item.start) else None)
+            item.quote = self._record(item, last)
             if item.quote and item.quote["speaker"]:
                 last = item.quote["speaker"], item.start
         kept = _one_per_stretch([f for f in found if f.quote and not in_boilerplate(
@@ -365,33 +366,61 @@ class QuoteFinder:
             before = [f for f in near if f.start < item.start]
             after = [f for f in near if f.start > item.start]
             neighbour = before[-1].quote if before else (after[0].quote if after else None)
-            introduced = self._introduced_speaker(item, found)
+            introduced = self._introduced_speaker(item.start)
+            if introduced:
+                speaker, phrase = introduced
+                item.quote.update(speaker=speaker, speaker_mention=phrase.mention(self.text))
+            elif neighbour:
+                item.quote.update(speaker=neighbour["speaker"], speaker_mention=neighbour["speaker_mention"])
             if introduced or neighbour:
-                speaker, mention = introduced or (neighbour["speaker"], neighbour["speaker_mention"])
-                item.quote.update(speaker=speaker, speaker_mention=mention, confidence=CONFIDENCE["neighbour"])
+                item.quote.update(confidence=CONFIDENCE["neighbour"])
 
-    def _introduced_speaker(self, item: Found, found: list[Found]) -> tuple[dict, dict] | None:
-        """The person subject of the sentence just before a lone quotation, when it quotes nobody."""
-        begin = len(self.text[:item.start].rstrip(" \t\n\u00a0\u202f" + "".join(self.lexicon.marks)))
+    def _introduced_speaker(self, offset: int) -> tuple[dict, Phrase] | None:
+        """The person last named as a subject in the sentence before the one at `offset`
+        ("Claude Malhuret a fait entendre une voix plus mesurée. «…»"), when it quotes nobody."""
+        token = self._token_at(offset)
+        begin = len(self.text[:self._sentence(token)[0] if token is not None else offset].rstrip(
+            " \t\n\u00a0\u202f" + "".join(self.lexicon.marks)))
         last = self._token_at(begin - 1) if begin else None
-        if last is None or self._paragraph(last.idx) != self._paragraph(item.start):
+        if last is None or self._paragraph(last.idx) != self._paragraph(offset):
             return None
         start = self._sentence(last)[0]
-        if any(start <= f.start < begin for f in found if f is not item):
+        sentence = [t for t in last.sent if start <= t.idx < begin]
+        if any(start <= s.open < begin for s in self.segments) or any(start <= f.start < begin for f in self.found):
             return None
-        root = last.sent.root
-        subjects = [c for c in root.children if c.dep_ == "nsubj" and start <= c.idx < begin and c.pos_ != "PRON"]
-        if not subjects or not start <= root.idx < begin:
-            return None
-        phrase = noun_phrase(subjects, subjects[0].sent.start, root.i - 1)
-        speaker, _ = self.speakers.resolve(phrase, None)
-        if speaker is None or speaker.get("kind") != "person":
-            return None
-        return speaker, phrase.mention(self.text)
+        for subject in reversed([t for t in sentence if t.dep_ == "nsubj" and t.pos_ != "PRON"]):
+            high = subject.head.i - 1 if subject.head.i > subject.i else sentence[-1].i
+            phrase = noun_phrase([subject], sentence[0].i, high)
+            speaker = self.speakers.resolve(phrase)
+            if speaker is not None and speaker.get("kind") == "person":
+                return speaker, phrase
+        return None
 
     # --- the record -------------------------------------------------------------------------
 
-    def _record(self, item: Found, recent_speaker: dict | None) -> dict:
+    def _speaker(self, item: Found, last: tuple[dict, int] | None) -> tuple[dict | None, bool]:
+        """The actor of a quote's speaker phrase, and whether the text names it (not inferred).
+
+        A pronoun ("a-t-il ajouté", "selon lui") goes to the person the sentence before
+        introduces, else to the speaker of a recent quote, else to what veille_actors resolved,
+        else to the last speaker of the paragraph: news copy keeps to one speaker at a time."""
+        phrase = item.speaker
+        if phrase is None:
+            return None, False
+        if not phrase.pronoun:
+            speaker = self.speakers.resolve(phrase)
+            return speaker, speaker is not None
+        introduced = self._introduced_speaker(min(item.start, phrase.start))
+        if introduced:
+            return introduced[0], False
+        if last and self._recent(last[1], item.start):
+            return last[0], False
+        speaker = self.speakers.resolve(phrase)
+        if speaker is None and last and self._paragraph(last[1]) == self._paragraph(item.start):
+            return last[0], False
+        return speaker, False
+
+    def _record(self, item: Found, last: tuple[dict, int] | None) -> dict:
         start, end = item.start, item.end
         while start < end and self.text[start] in EDGE:
             start += 1
@@ -406,7 +435,7 @@ class QuoteFinder:
             kind = "direct"
         else:
             kind = "mixed" if any(start <= s.open < end for s in self.segments) else "indirect"
-        speaker, stated = self.speakers.resolve(item.speaker, recent_speaker) if item.speaker else (None, False)
+        speaker, stated = self._speaker(item, last)
         weight = 1.0 if stated else 0.67 if speaker else 0.5
         return {"start": start, "end": end, "text": self.text[start:end], "speaker": speaker,
                 "speaker_mention": item.speaker.mention(self.text) if item.speaker else None,

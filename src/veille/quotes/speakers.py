@@ -40,20 +40,8 @@ def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], 
     Words where the speaker cannot be (`outside`: in a quotation, in another sentence) are skipped."""
     verb = cue.token
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
-                    and not c.text.startswith("-") and not c.is_punct and not is_clitic(c) and not outside(c.idx)]
-        if subjects:
-            head = subjects[0]
-            if is_demonstrative(head) or (head.dep_ == "expl:subj" and is_passive(verb)):
-                return NOBODY
-            if head.lemma_.casefold() in not_speakers:
-                return NOBODY
-            if "Rel" in head.morph.get("PronType") and verb.dep_.startswith("acl"):
-                return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)  # "Peskov, qui a dit"
-            if head.pos_ == "PRON":
-                return token_phrase(head)
-            low, high = (verb.sent.start, verb_group_start(verb) - 1) if head.i < verb.i else (verb.i + 1, verb.sent.end - 1)
-            return noun_phrase(subjects, low, high)
+        if subjects := _subjects(verb, outside):
+            return _subject_phrase(verb, subjects, not_speakers)
         if (clitic := clitic_of(verb)) is not None:
             return token_phrase(clitic)
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -61,9 +49,28 @@ def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], 
                 return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)
             verb = verb.head  # "a dénoncé la défiance organisée par …, et rappelé …": up to "dénoncé"
         if verb.dep_ not in SUBJECT_CLIMB + ("obj", "obl", "obl:mod", "obl:arg") or verb.head is verb:
-            return None
+            break
         verb = verb.head
     return None
+
+
+def _subjects(verb: Token, outside: Callable[[int], bool]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
+            and not c.text.startswith("-") and not c.is_punct and not is_clitic(c) and not outside(c.idx)]
+
+
+def _subject_phrase(verb: Token, subjects: list[Token], not_speakers: frozenset[str]) -> Phrase | str:
+    head = subjects[0]
+    if is_demonstrative(head) or (head.dep_ == "expl:subj" and is_passive(verb)):
+        return NOBODY
+    if head.lemma_.casefold() in not_speakers:
+        return NOBODY
+    if "Rel" in head.morph.get("PronType") and verb.dep_.startswith("acl"):
+        return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)  # "Peskov, qui a dit"
+    if head.pos_ == "PRON":
+        return token_phrase(head)
+    low, high = (verb.sent.start, verb_group_start(verb) - 1) if head.i < verb.i else (verb.i + 1, verb.sent.end - 1)
+    return noun_phrase(subjects, low, high)
 
 
 def inverted_subject(cue: Cue, outside: Callable[[int], bool]) -> Phrase | None:

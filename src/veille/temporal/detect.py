@@ -3,13 +3,14 @@ longest of overlapping matches."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from veille.temporal.grammar import Grammar, Pattern, Value
 
 # Parts whose number may instead count a noun: "2000 soldats", "le 3 juillet 18 personnes".
-YEAR_PARTS = ("year",)
+YEAR_PARTS = ("year", "year2")
 
 QuantityTest = Callable[[int, int], bool]
 
@@ -32,23 +33,23 @@ def scan(text: str, grammar: Grammar, counts_noun: QuantityTest | None = None) -
     found = []
     for pattern in grammar.patterns:
         for match in pattern.regex.finditer(text):
-            mention = _mention(text, match.start(), match.end(), pattern, grammar, counts_noun)
+            mention = _mention(text, match, pattern, grammar, counts_noun)
             if mention is not None:
                 found.append(mention)
     return _longest_first(found)
 
 
-def _mention(text: str, start: int, end: int, pattern: Pattern, grammar: Grammar,
+def _mention(text: str, match: re.Match | None, pattern: Pattern, grammar: Grammar,
              counts_noun: QuantityTest | None) -> Mention | None:
-    match = pattern.regex.match(text, start, end)
-    if match is None or match.end() == start:
+    if match is None or match.end() == match.start():
         return None
     if counts_noun and pattern.options.get("check") == "quantity":
         for name in YEAR_PARTS:
             if name in pattern.sources and match.group(name) and counts_noun(match.start(name), match.end(name)):
-                # Try the same shape without the number: "le 3 juillet" of "le 3 juillet 18 personnes".
+                # The same shape without the number: "le 3 juillet" of "le 3 juillet 18 personnes".
                 cut = len(text[:match.start(name)].rstrip())
-                return _mention(text, start, cut, pattern, grammar, counts_noun) if cut > start else None
+                shorter = pattern.regex.match(text, match.start(), cut) if cut > match.start() else None
+                return _mention(text, shorter, pattern, grammar, counts_noun)
     parts = {}
     for name, source in pattern.sources.items():
         if match.group(name) is not None:

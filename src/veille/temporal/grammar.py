@@ -18,7 +18,7 @@ from veille.lang import data, table
 SPACE = r"[^\S\n]+"  # spaces, but never across a line: a headline is not glued to its text
 APOSTROPHE = "['’]"
 HYPHEN = "[-‐‑]"
-PLACEHOLDER = re.compile(r"\{(=?)([a-z_]+)(?::([a-z_]+))?\}")
+PLACEHOLDER = re.compile(r"\{(=?)([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
 KINDS = ("date", "relative", "offset", "word", "duration", "set", "time", "name")
 
 Value = int | str

@@ -82,7 +82,7 @@ def resolve(mentions: list[Mention], context: Context) -> list[dict]:
             value = _date_value(mention, context, narrative)
             if isinstance(value, Period):
                 sentence = context.sentence(mention.start)
-                narrative.dates.append(Antecedent(value, sentence, "year" in mention.parts))
+                narrative.dates.append(Antecedent(value, sentence, "year" in mention.parts or "year2" in mention.parts))
                 timexes.append(_timex(mention, value.value, "DATE", value.granularity))
             elif value is not None:
                 timexes.append(_timex(mention, value, "DATE", "ref"))
@@ -162,10 +162,8 @@ def _calendar(mention: Mention, context: Context, narrative: Narrative) -> Perio
     published = context.published
     if isinstance(parts.get("named"), str) and re.fullmatch(r"\d{4}-\d\d-\d\d", str(parts["named"])):
         return Period(date.fromisoformat(str(parts["named"])), "day")
-    if "year" in parts:
-        year = int(parts["year"])
-        if mention.pattern.sources["year"] == "year2":
-            year = full_year(year, published.year if published else None)
+    if "year" in parts or "year2" in parts:
+        year = int(parts["year"]) if "year" in parts else full_year(int(parts["year2"]), published and published.year)
         periods = _in_year(parts, year, weekday=True) or _in_year(parts, year, weekday=False)
         return periods[0] if periods else None
     if published is None:

@@ -1,0 +1,76 @@
+"""The veille_events component against the French event table (tests/cases/events_fr.yaml),
+scored with the evaluation contract, behind pinned quality floors that may only go up;
+and the seed article, event by event."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from veille.evaluation import extraction_to_output, score
+from veille.pipeline import extract_many
+from veille.schema import Document
+
+pytestmark = pytest.mark.model
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "events_fr.yaml").read_text(encoding="utf-8"))
+
+# Floors measured on the table; raise them when the component improves, never lower them.
+FLOORS = {"f1": 0.34, "date_accuracy": 0.94, "modality_accuracy": 0.89}
+
+
+def as_gold(case: dict) -> dict:
+    events = [{**event, "evidence": case["text"]} for event in case.get("events") or []]
+    optional = [{**event, "evidence": case["text"]} for event in case.get("optional") or []]
+    return {"id": case["id"], "date": case["date"], "text": case["text"], "title": case.get("title"),
+            "timex": [], "quotes": [], "events": events, "optional": {"events": optional}}
+
+
+@pytest.fixture(scope="module")
+def table_report(nlp):
+    gold = [as_gold(case) for case in CASES]
+    documents = [Document(id=g["id"], text=g["text"], date=g["date"], title=g["title"]) for g in gold]
+    outputs = [extraction_to_output(x) for x in extract_many(nlp, documents)]
+    return score(gold, outputs).as_dict()["events"]
+
+
+def test_the_table_covers_every_type_and_modality():
+    events = [e for case in CASES for e in case.get("events") or []]
+    assert len(CASES) >= 150
+    assert {e["type"] for e in events} == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert {e.get("modality", "asserted") for e in events} == {"asserted", "future", "hypothetical", "negated"}
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_quality_stays_above_its_floor(table_report, figure):
+    assert table_report[figure] >= FLOORS[figure], table_report
+
+
+SEED_EVENTS = [
+    "Event(CONSULT/visit Vladimir Putin→Donald Trump 2019 @United States hypothetical)",
+    "Event(CONSULT/visit John Bolton→Vladimir Putin 2018-10-23 @Moscow asserted)",
+    "Event(CONSULT/third-party Vladimir Putin+Donald Trump→ 2018-11-11 @Paris future)",
+    "Event(CONSULT/third-party Donald Trump+Vladimir Putin→ 2018-07-16 @Helsinki asserted)",
+    "Event(CONSULT/third-party Vladimir Putin+Donald Trump→ 2017 @Hamburg asserted)",
+    "Event(CONSULT/third-party Vladimir Putin+Donald Trump→ 2017 @Vietnam asserted)",
+]
+
+
+def test_the_seed_gives_its_six_encounters_and_nothing_else(seed_extraction):
+    assert sorted(map(repr, seed_extraction.events)) == sorted(SEED_EVENTS)
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Emmanuel Macron s'est entretenu par téléphone avec Vladimir Poutine samedi.", "2022-03-06",
+     "Event(CONSULT/phone Emmanuel Macron+Vladimir Putin→ 2022-03-05 @None asserted)"),
+    ("Le Kremlin a démenti toute rencontre entre Vladimir Poutine et Joe Biden.", "2021-03-01", "negated"),
+    ("Emmanuel Macron pourrait rencontrer Vladimir Poutine à Moscou.", "2019-06-01", "hypothetical"),
+    ("Emmanuel Macron rencontrera Angela Merkel à Berlin le 3 mars.", "2019-02-20",
+     "Event(CONSULT/visit Emmanuel Macron→Angela Merkel 2019-03-03 @Berlin future)"),
+])
+def test_modality_and_roles_of_encounters(nlp, text, date, expected):
+    [extraction] = extract_many(nlp, [Document(id="t", text=text, date=date)])
+    found = [repr(e) for e in extraction.events]
+    assert any(expected in event for event in found), found
