@@ -76,7 +76,10 @@ class EventCoder:
 
 
 def _actor(actor: dict) -> dict:
-    return {key: actor.get(key) for key in ("name", "country", "sector", "kind")} | {"aliases": list(actor.get("aliases") or [])}
+    record = {key: actor.get(key) for key in ("name", "country", "sector", "kind")}
+    if record["kind"] == "state" and not record["sector"]:
+        record["sector"] = "GOV"  # a state that acts acts through its government
+    return record | {"aliases": list(actor.get("aliases") or [])}
 
 
 def _place(place: dict | None) -> dict | None:

@@ -152,6 +152,19 @@ class SentenceCoder:
         possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
         if possessor and not of:
             of = self._possessor(token, index, stop)
+        if not of and token.dep_ in {"obj", "nsubj:pass"} and token.head.pos_ in {"VERB", "AUX"}:
+            # a light verb carries the participants: "X a eu un entretien avec Y",
+            # "X a présenté ses excuses aux familles"
+            verb = token.head
+            of = [index.mention(n) for n in index.mentions_in(
+                {t.i for s in subject_of(verb) for t in s.subtree} - scope)]
+            if not others:
+                complements = [c for c in verb.children if c.i != token.i and case_of(c) in trigger.preps]
+                others = [index.mention(n) for n in index.mentions_in(
+                    {t.i for c in complements for t in c.subtree} - scope)]
+        if not of and token.dep_ in {"nmod", "appos", "acl"}:
+            # "Macron en visite en Chine": the noun hangs on its actor
+            of = [index.mention(n) for n in index.by_token.get(token.head.i, ())]
         self._assign(mention, trigger, [a for m in of for a in m["actors"]], [a for m in others for a in m["actors"]])
         determiners = [c for c in token.children if c.dep_ == "det"]
         if not mention.participants and any(

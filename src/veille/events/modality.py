@@ -103,9 +103,12 @@ def modality_of(token: Token, lexicon: Lexicon, date: str | None, published: str
     if lexicon.longest_cue_wins and longest:
         cues = longest
     found = {cue.modality for cue in cues}
-    negations = sum(cue.modality == NEGATED for cue in cues)
-    if negations > 1 and lexicon.double_negation:
-        found = (found - {NEGATED}) | {lexicon.double_negation}  # "n'exclut pas une rencontre"
+    # "n'exclut pas une rencontre": a negated clause around a negating word ("ne … pas" is one
+    # negation, however many of its words are cues)
+    negating_words = {c for c in cues if c.modality == NEGATED and c.scopes - {"clause"}}
+    clause_negation = any(c.modality == NEGATED and c.scopes == {"clause"} for c in cues)
+    if negating_words and clause_negation and lexicon.double_negation:
+        found = (found - {NEGATED}) | {lexicon.double_negation}
     morphological = _morphology(token, lexicon)
     if morphological:
         found.add(morphological)

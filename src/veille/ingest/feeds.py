@@ -50,7 +50,7 @@ def feed_entries(data: bytes, name: str) -> list[Entry]:
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
     if not feed.entries:
         if feed.bozo:
-            raise NotText("read", f"malformed feed: {_reason(feed.bozo_exception)}")
+            raise NotText("read", f"malformed feed: {feed.bozo_exception}")
         if not feed.version:
             raise NotText("read", "not an RSS or Atom feed")
     channel = feed.feed
@@ -82,6 +82,3 @@ def _date(item) -> str | None:
     parsed = item.get("published_parsed") or item.get("updated_parsed")
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
-
-def _reason(error: Exception | None) -> str:
-    return str(getattr(error, "getMessage", lambda: error)()) if error else "unreadable"

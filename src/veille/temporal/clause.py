@@ -60,12 +60,9 @@ class Clauses:
         if finite is not None:
             return self._finite(finite)
         if _is_participle(predicate):
-            # "la rencontre prévue le 11 novembre"; otherwise the participle takes the tense
-            # of its clause: "la réunion organisée le 3 mai a été / sera …"
-            if predicate.lemma_ in self.cues:
-                return self.cues[predicate.lemma_]
-            governor = self._predicate(predicate) if depth < 2 else None
-            return self._tense_of(governor, depth + 1) if governor is not None else "past"
+            # An adjectival participle reports what is done ("un sondage publié le 28 février"),
+            # unless it plans ("la rencontre prévue le 11 novembre").
+            return self.cues.get(predicate.lemma_, "past")
         if "Inf" in predicate.morph.get("VerbForm") and depth < 2 and predicate.head.i != predicate.i:
             governor = self._predicate(predicate)
             return self._tense_of(governor, depth + 1) if governor is not None else None

@@ -18,6 +18,9 @@ from veille.lang import data, table
 SPACE = r"[^\S\n]+"  # spaces, but never across a line: a headline is not glued to its text
 APOSTROPHE = "['’]"
 HYPHEN = "[-‐‑]"
+# An expression ends before a non-word character, or before a capital that starts a sentence
+# glued onto it by scraping ("à la fin du moisLe projet…").
+END = r"(?!(?!(?-i:[A-ZÀ-ÖØ-Þ]))\w)"
 PLACEHOLDER = re.compile(r"\{(=?)([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
 KINDS = ("date", "relative", "offset", "word", "duration", "set", "time", "name")
 
@@ -128,7 +131,7 @@ class _Builder:
             position = placeholder.end()
         pieces.append(self._text(template[position:]))
         body = "".join(pieces)
-        regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        regex = re.compile(rf"(?<!\w)(?:{body}){END}", re.IGNORECASE)
         options = {k: v for k, v in spec.items() if k not in ("as", "match")}
         return Pattern(index, kind, regex, sources, options)
 

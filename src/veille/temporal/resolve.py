@@ -25,6 +25,8 @@ DURATION_UNITS = {"day": (1, "D"), "weekend": (2, "D"), "week": (1, "W"), "month
                   "century": (100, "Y"), "hour": (1, "TH"), "minute": (1, "TM"), "second": (1, "TS")}
 DATE_KINDS = ("date", "relative", "offset", "word")
 IN_A_YEAR = ("month", "season", "quarter", "named")
+NEAR_DAYS = 10
+WEEKDAY_REACH = 200  # a weekday picks the year of a date only among dates this close
 TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
 
 Tense = Callable[[int, int], str | None]
@@ -116,7 +118,7 @@ def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Per
             return None if anchor == "ref" else "PAST_REF" if sign < 0 else "FUTURE_REF"
         base = narrative.anchor(anchor, unit)
         return Period.of(base, unit).shifted(sign * int(amount)) if base and unit in RANK else None
-    recipe = str(mention.parts["word"])
+    recipe = str(mention.pattern.options.get("recipe") or mention.parts["word"])
     if recipe in REFERENCES:
         return recipe
     anchor, count, unit = _recipe(recipe)
@@ -152,6 +154,12 @@ def _shifted(mention: Mention, anchor: str, count: int, context: Context, narrat
 
 
 def _calendar(mention: Mention, context: Context, narrative: Narrative) -> Period | None:
+    period = _calendar_period(mention, context, narrative)
+    unit = mention.pattern.options.get("unit")  # "la semaine du 21 janvier"
+    return Period.of(period.start, unit) if period is not None and unit else period
+
+
+def _calendar_period(mention: Mention, context: Context, narrative: Narrative) -> Period | None:
     parts = mention.parts
     if "century" in parts:
         century = int(parts["century"])
@@ -170,15 +178,29 @@ def _calendar(mention: Mention, context: Context, narrative: Narrative) -> Perio
         return None
     shift = parts.get("shift")
     sentence_year = None if shift else narrative.year_of_sentence(context.sentence(mention.start))
-    if sentence_year is not None and any(k in parts for k in IN_A_YEAR):
-        # "En 2015, le 3 mai, …"; unless the weekday says otherwise ("2002/2003 … le jeudi 12 septembre")
-        in_that_year = _in_year(parts, sentence_year, weekday=True)
-        if in_that_year:
-            return in_that_year[0]
-    candidates = _around(parts, published)
     direction = ({"-": "past", "+": "future"}.get(str(shift)[3:4]) if shift else None) \
         or context.tense(mention.start, mention.end)
+    if sentence_year is not None and any(k in parts for k in IN_A_YEAR):
+        # "En 2015, le 3 mai, …"; unless the weekday or the tense says otherwise
+        # ("2002/2003 … le jeudi 12 septembre", "en mars 2019 … prévu le 14 septembre")
+        in_that_year = _in_year(parts, sentence_year, weekday=True)
+        if in_that_year and _agrees(in_that_year[0], published, direction):
+            return in_that_year[0]
+    candidates = _around(parts, published)
+    if not shift and "month" in parts and "day" in parts:
+        # A day a few days off needs no year, whatever the tense: "reporté au 20 janvier".
+        near = [c for c in candidates if c.distance(published) <= NEAR_DAYS]
+        if near:
+            return min(near, key=lambda c: c.distance(published))
     return choose(candidates, published, direction)
+
+
+def _agrees(period: Period, published: date, direction: str | None) -> bool:
+    if direction == "past":
+        return period.start <= published
+    if direction == "future":
+        return period.end >= published
+    return True
 
 
 def _granularity(parts: dict) -> str:
@@ -202,7 +224,8 @@ def _around(parts: dict, anchor: date, only_year: int | None = None) -> list[Per
             days = [d for k in range(-40, 41) if (d := anchor + timedelta(days=k)).day == parts["day"]]
         return [Period(d, "day") for d in days if d.isoweekday() == weekday]
     years = [only_year] if only_year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
-    periods = [p for year in years for p in _in_year(parts, year, weekday=True)]
+    periods = [p for year in years for p in _in_year(parts, year, weekday=True)
+               if "weekday" not in parts or p.distance(anchor) <= WEEKDAY_REACH]
     return periods or [p for year in years for p in _in_year(parts, year, weekday=False)]
 
 
