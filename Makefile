@@ -14,18 +14,16 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	rm -f examples/demo.duckdb
-	$(BIN)/veille run examples/ --db examples/demo.duckdb
-	$(BIN)/veille timeline --actor "Vladimir Putin" --actor "Donald Trump" --db examples/demo.duckdb
-	$(BIN)/veille timeline --actor "Vladimir Putin" --actor "John Bolton" --db examples/demo.duckdb
+	rm -f demo.duckdb
+	$(BIN)/veille run examples/ --db demo.duckdb
+	$(BIN)/veille timeline --actor "Vladimir Putin" --actor "Donald Trump" --db demo.duckdb
+	$(BIN)/veille timeline --actor "Vladimir Putin" --actor "John Bolton" --db demo.duckdb
 
 test: $(STAMP)
 	$(BIN)/pytest -q
 
 eval: $(STAMP)
-	mkdir -p eval
-	$(BIN)/veille eval tests/gold/seed.jsonl tests/gold/dev.jsonl --format json > eval/figures.json
-	$(BIN)/veille eval tests/gold/seed.jsonl tests/gold/dev.jsonl
+	$(BIN)/python -m veille.evaluation.figures eval/figures.json tests/gold/seed.jsonl tests/gold/dev.jsonl
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -124,9 +124,9 @@ def _event_problems(event: dict) -> list[str]:
 
 def pipeline_outputs(gold_docs: list[dict], lang: str = "fr", batch_size: int = 16) -> list[dict]:
     """Run veille on the gold documents (with their date and title) and return its outputs."""
-    from veille.pipeline import extract_many, load
+    from veille.pipeline import extract_many, shared
     from veille.schema import Document
 
     documents = [Document(id=d["id"], text=d["text"], date=d.get("date"), title=d.get("title"), lang=lang)
                  for d in gold_docs]
-    return [extraction_to_output(e) for e in extract_many(load(lang), documents, batch_size=batch_size)]
+    return [extraction_to_output(e) for e in extract_many(shared(lang), documents, batch_size=batch_size)]
