@@ -9,6 +9,8 @@ Assigned attributes:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,6 +25,7 @@ from veille.extensions import register_extensions
 # Confidence of a merged event from how its participants were found.
 CONFIDENCE = {"verb": 0.8, "noun": 0.7}
 CONFIDENCE_PER_EXTRA_MENTION = 0.05
+NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC"}
 
 
 @Language.factory("veille_events", default_config={"lang": "fr"})
@@ -39,6 +42,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
         timexes = doc._.timexes or []
+        country = main_country(doc)
         mentions = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -46,7 +50,7 @@ class EventCoder:
             triggers = {t.i: trigger for t in sent
                         if t.i not in index.inside_names and (trigger := self.coder.match(t))}
             if triggers:
-                mentions.extend(self.coder.code(sent, index, triggers, doc._.published, timexes))
+                mentions.extend(self.coder.code(sent, index, triggers, doc._.published, timexes, country))
         events = []
         for event in merge_mentions(mentions):
             settle_roles(event)
@@ -73,6 +77,13 @@ class EventCoder:
             "evidence": evidence, "confidence": round(min(confidence, 0.95), 2),
             "trigger": first.token.text, "rule": first.rule, "cameo": first.trigger.cameo,
         }
+
+
+def main_country(doc: Doc) -> str | None:
+    """The country the text is most about, by the actors it mentions."""
+    counts = Counter(a["country"] for m in doc._.actors or () for a in m["actors"]
+                     if a.get("country") and a.get("kind") in {"person", "state"} and a["country"] not in NON_STATE)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _actor(actor: dict) -> dict:

@@ -86,9 +86,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb; for an infinitive or participle, the one who controls it: the
     object of the governing verb when it has one ("X exhorte Pékin à renoncer"), else its
     subject ("X propose de rencontrer Y", "avant de s'entretenir")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and "VerbForm=Part" in str(verb.morph) \
+            and "Tense=Pres" in str(verb.morph):
+        return [verb.head]  # "les sénateurs, reprochant à la ministre …"
     if verb.dep_ in CONTROL:
         head = verb.head
         if head.pos_ not in {"VERB", "AUX", "ADJ"}:
@@ -99,6 +102,13 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             return controllers
         return subject_of(head, depth + 1)
     return []
+
+
+def antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for: "la Chine, qu'il accuse" → Chine."""
+    if "PronType=Rel" in str(token.morph) and token.head.dep_ == "acl:relcl":
+        return token.head.head
+    return token
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.events.arguments import (
-    CLAUSAL, MentionIndex, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
+    CLAUSAL, MentionIndex, antecedent, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
 )
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
@@ -42,6 +42,7 @@ class SentenceCoder:
         self.genitive = set(syntax["genitive"])
         self.between = set(syntax["between"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
+        self.implicit = dict(syntax.get("implicit_actors") or {})
 
     # triggers
 
@@ -76,7 +77,7 @@ class SentenceCoder:
     # arguments
 
     def code(self, sent: Span, index: MentionIndex, triggers: dict[int, Trigger], published: str | None,
-             timexes: list[dict]) -> list[EventMention]:
+             timexes: list[dict], main_country: str | None = None) -> list[EventMention]:
         mentions = []
         trigger_tokens = set(triggers)
         for i, trigger in triggers.items():
@@ -91,6 +92,12 @@ class SentenceCoder:
             mention.date = self._date(scope, token, stop, timexes)
             if mention.location is None:
                 mention.location = self._location(token, stop)
+            if not mention.actors and trigger.type in self.implicit:
+                country = (mention.location or {}).get("country") or main_country
+                if country:
+                    mention.actors = [{"name": None, "country": country, "sector": self.implicit[trigger.type],
+                                       "kind": "group", "aliases": []}]
+                    mention.anaphoric = False
             mention.modality, mention.explicit = modality_of(
                 token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
@@ -108,7 +115,7 @@ class SentenceCoder:
                 continue
             case = case_of(child)
             if child.dep_ in {"obj", "iobj"} and case is None:
-                objects.append(child)
+                objects.append(antecedent(child))
             elif case and (case in trigger.preps or case in self.between):
                 objects.append(child)
         subject_actors = self._actors_of(subjects, index, stop)
@@ -222,10 +229,16 @@ class SentenceCoder:
             mention.actors, mention.recipients = first, second
 
     def _actors_of(self, tokens: list[Token], index: MentionIndex, stop: set[int]) -> list[dict]:
+        """The actors an argument names: the mention at its head ("la Haut-Commissaire de
+        l'ONU, Michelle Bachelet" is Bachelet, not the UN too), else any in its phrase."""
         actors = []
         for token in tokens:
-            scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
-            for n in index.mentions_in(scope):
+            head = {token.i} | {c.i for c in token.children if c.dep_ in {"appos", "flat:name", "flat"}}
+            found = index.mentions_in(head)
+            if not found:
+                scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
+                found = index.mentions_in(scope)
+            for n in found:
                 span = index.spans[n]
                 if case_of(span.root) in self.locative - self.genitive and self._place(span) \
                         and not self._is_person(index.mention(n)):
