@@ -23,7 +23,7 @@ from veille.events.roles import is_complete, settle_roles
 from veille.extensions import register_extensions
 
 # Confidence of a merged event from how its participants were found.
-CONFIDENCE = {"verb": 0.8, "noun": 0.7}
+CONFIDENCE = {"verb": 0.8, "noun": 0.7, "speech": 0.7}
 CONFIDENCE_PER_EXTRA_MENTION = 0.05
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC"}
 
@@ -43,6 +43,7 @@ class EventCoder:
         index = MentionIndex.build(doc)
         timexes = doc._.timexes or []
         country = main_country(doc)
+        speech = speech_verbs(doc)
         mentions = []
         for sent in doc.sents:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -50,7 +51,11 @@ class EventCoder:
             triggers = {t.i: trigger for t in sent
                         if t.i not in index.inside_names and (trigger := self.coder.match(t))}
             if triggers:
-                mentions.extend(self.coder.code(sent, index, triggers, doc._.published, timexes, country))
+                found = self.coder.code(sent, index, triggers, doc._.published, timexes, country)
+                for mention in found:
+                    if mention.token.i in speech:
+                        self.coder.from_speech(mention, speech[mention.token.i], index)
+                mentions.extend(found)
         events = []
         for event in merge_mentions(mentions):
             settle_roles(event)
@@ -77,6 +82,24 @@ class EventCoder:
             "evidence": evidence, "confidence": round(min(confidence, 0.95), 2),
             "trigger": first.token.text, "rule": first.rule, "cameo": first.trigger.cameo,
         }
+
+
+def speech_verbs(doc: Doc) -> dict[int, dict]:
+    """The verb token of each attributed quote ("…", a dénoncé X): an accusation, a demand
+    or a threat made in words has the speaker as actor and whom the words name as target."""
+    verbs = {}
+    for quote in doc._.quotes or ():
+        if not quote.get("speaker") or not quote.get("verb") or not quote.get("speaker_mention"):
+            continue
+        start = min(quote["start"], quote["speaker_mention"]["start"])
+        end = max(quote["end"], quote["speaker_mention"]["end"])
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if token.lemma_.lower() == quote["verb"] and not quote["start"] <= token.idx < quote["end"]:
+                verbs[token.i] = quote
+    return verbs
 
 
 def main_country(doc: Doc) -> str | None:

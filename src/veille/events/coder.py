@@ -103,6 +103,23 @@ class SentenceCoder:
             mentions.append(mention)
         return mentions
 
+    def from_speech(self, mention: EventMention, quote: dict, index: MentionIndex) -> None:
+        """A trigger that introduces a quote: its speaker acts, and the words target whom
+        they name first."""
+        speaker = quote["speaker"]
+        if not any(a.get("name") == speaker.get("name") and a.get("country") == speaker.get("country")
+                   for a in mention.actors):
+            mention.actors = [speaker]
+        if not mention.recipients and mention.trigger.frame == "agent-patient":
+            doc = mention.token.doc
+            inside = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+            for n in index.mentions_in({t.i for t in inside or ()}):
+                named = [a for a in index.mention(n)["actors"] if a.get("name") != speaker.get("name")]
+                if named:
+                    mention.recipients = named
+                    break
+        mention.rule = "speech:" + mention.trigger.frame
+
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
         subjects = with_conjuncts(subject_of(token))
