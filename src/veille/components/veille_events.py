@@ -45,13 +45,13 @@ class EventCoder:
         country = main_country(doc)
         speech = speech_verbs(doc)
         mentions = []
-        for sent in doc.sents:
+        for number, sent in enumerate(doc.sents):
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
             triggers = {t.i: trigger for t in sent
                         if t.i not in index.inside_names and (trigger := self.coder.match(t))}
             if triggers:
-                found = self.coder.code(sent, index, triggers, doc._.published, timexes, country)
+                found = self.coder.code(sent, index, triggers, doc._.published, timexes, country, number)
                 for mention in found:
                     if mention.token.i in speech:
                         self.coder.from_speech(mention, speech[mention.token.i], index)

@@ -25,6 +25,7 @@ class EventMention:
     date: str | None = None
     location: dict | None = None
     modality: str = "asserted"
+    sentence: int = 0  # index of the sentence in the document
     explicit: bool = False  # the modality was read from the text, not assumed
     anaphoric: bool = False  # "cette réunion", "la rencontre": participants come from context
     rule: str = ""
@@ -77,7 +78,7 @@ class SentenceCoder:
     # arguments
 
     def code(self, sent: Span, index: MentionIndex, triggers: dict[int, Trigger], published: str | None,
-             timexes: list[dict], main_country: str | None = None) -> list[EventMention]:
+             timexes: list[dict], main_country: str | None = None, sentence: int = 0) -> list[EventMention]:
         mentions = []
         trigger_tokens = set(triggers)
         for i, trigger in triggers.items():
@@ -98,6 +99,7 @@ class SentenceCoder:
                     mention.actors = [{"name": None, "country": country, "sector": self.implicit[trigger.type],
                                        "kind": "group", "aliases": []}]
                     mention.anaphoric = False
+            mention.sentence = sentence
             mention.modality, mention.explicit = modality_of(
                 token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
@@ -250,10 +252,14 @@ class SentenceCoder:
         l'ONU, Michelle Bachelet" is Bachelet, not the UN too), else any in its phrase."""
         actors = []
         for token in tokens:
-            head = {token.i} | {c.i for c in token.children if c.dep_ in {"appos", "flat:name", "flat"}}
-            found = index.mentions_in(head)
-            if not found:
-                scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
+            scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
+            heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
+            found = index.mentions_in({t.i for h in heads for t in [h, *h.children]
+                                       if t is h or t.dep_ in {"appos", "flat:name", "flat"}})
+            if not found and case_of(token) is None:
+                # a subject or object phrase may name its actor deeper in ("le frère de X");
+                # a prepositional phrase that does not name one at its head is a circumstance
+                # ("à l'occasion de l'appel lancé par de Gaulle")
                 found = index.mentions_in(scope)
             for n in found:
                 span = index.spans[n]

@@ -15,6 +15,8 @@ from veille.events.coder import EventMention
 # Which modality a merged event keeps: what happened beats what is planned, which beats
 # what is possible, which beats what is denied.
 MODALITY_RANK = {"asserted": 3, "future": 2, "hypothetical": 1, "negated": 0}
+# How many sentences apart two mentions with nothing else in common may still be one event.
+NEARBY_SENTENCES = 2
 
 
 @dataclass
@@ -90,13 +92,25 @@ def _compatible_place(a: dict | None, b: dict | None) -> bool:
     return a is None or b is None or a.get("country") == b.get("country")
 
 
+def _close(event: MergedEvent, mention: EventMention) -> bool:
+    return mention.sentence - max(m.sentence for m in event.mentions) <= NEARBY_SENTENCES
+
+
+def _corroborates(event: MergedEvent, mention: EventMention) -> bool:
+    """Same participants are not enough for two mentions to be one event (Macron visits
+    many places): they must share a date or a place, or follow each other closely."""
+    same_date = bool(event.date and mention.date and (event.date.startswith(mention.date) or mention.date.startswith(event.date)))
+    same_place = bool(event.location and mention.location and event.location.get("country") == mention.location.get("country"))
+    return same_date or same_place or _close(event, mention)
+
+
 def _accepts(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.trigger.type:
         return False
     if not (_compatible_date(event.date, mention.date) and _compatible_place(event.location, mention.location)):
         return False
     if mention.participants:
-        return _compatible_participants(event.participants, mention.participants)
+        return _compatible_participants(event.participants, mention.participants) and _corroborates(event, mention)
     # "cette réunion": only an event that already has its participants can be meant
     return mention.anaphoric and len(event.participants) >= 2
 
