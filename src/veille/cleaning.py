@@ -9,6 +9,7 @@ pasted mid-text) are boilerplate, to be skipped by every extraction component.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from veille.lang import data, table
@@ -23,10 +24,15 @@ class Line:
     kind: LineKind
 
 
+@lru_cache(maxsize=None)
+def _markers(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    known = frozenset(row["line"].casefold() for row in table(lang, "boilerplate.tsv"))
+    return known, tuple(data(lang, "punctuation.yaml")["sentence_final"])
+
+
 def classify_lines(text: str, lang: str = "fr") -> list[Line]:
     """The non-blank lines of `text`, with their kind, in order."""
-    known = {row["line"].casefold() for row in table(lang, "boilerplate.tsv")}
-    final = tuple(data(lang, "punctuation.yaml")["sentence_final"])
+    known, final = _markers(lang)
     lines: list[Line] = []
     offset = 0
     for raw in text.splitlines(keepends=True):

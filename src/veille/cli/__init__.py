@@ -5,10 +5,12 @@ import json
 import typer
 
 from veille.cli import browse
+from veille.cli.dates import dates
 from veille.cli.eval import eval_command
 from veille.cli.extract import extract
 from veille.cli.kb import kb_app
 from veille.cli.run import run
+from veille.cli.watch import watch
 
 app = typer.Typer(
     help="French news articles to political event data: PLOVER events, quotes and dates, with provenance.",
@@ -18,12 +20,14 @@ app = typer.Typer(
 )
 app.command()(extract)
 app.command()(run)
+app.command()(watch)
 app.command()(browse.documents)
 app.command()(browse.problems)
 app.command()(browse.events)
 app.command()(browse.quotes)
 app.command()(browse.timeline)
 app.command("eval")(eval_command)
+app.command()(dates)
 app.add_typer(kb_app, name="kb")
 
 

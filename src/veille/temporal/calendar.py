@@ -149,7 +149,7 @@ def easter(year: int) -> date:
 def full_year(two_digits: int, around: int | None) -> int:
     """A two-digit year ("octobre 98") in the century that keeps it at most ten years ahead."""
     around = around or 2000
-    year = (around // 100) * 100 + two_digits
+    year = (around // 100 + 1) * 100 + two_digits
     while year > around + 10:
         year -= 100
     return year

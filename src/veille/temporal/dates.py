@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 
@@ -34,7 +35,7 @@ def annotate(text: str, published: str | date | None, lang: str = "fr") -> list[
     starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(text)]
 
     def sentence(offset: int) -> int:
-        return sum(1 for s in starts if s <= offset) - 1
+        return bisect_right(starts, offset) - 1
 
     mentions = scan(text, grammar(lang))
     return resolve(mentions, Context(publication_date(published), sentence=sentence))
@@ -43,7 +44,7 @@ def annotate(text: str, published: str | date | None, lang: str = "fr") -> list[
 def annotate_doc(doc: Doc, lang: str = "fr") -> list[dict]:
     """Timex dicts for a parsed Doc, whose `doc._.published` anchors relative dates."""
     rules = grammar(lang)
-    clauses = Clauses(doc, rules.tense_cues)
+    clauses = Clauses(doc, lang)
     mentions = scan(doc.text, rules, clauses.counts_noun)
     context = Context(publication_date(doc._.published), clauses.tense, clauses.sentence)
     return resolve(mentions, context)

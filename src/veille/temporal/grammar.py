@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -18,11 +18,14 @@ from veille.lang import data, table
 SPACE = r"[^\S\n]+"  # spaces, but never across a line: a headline is not glued to its text
 APOSTROPHE = "['’]"
 HYPHEN = "[-‐‑]"
+CAPITAL = "[A-ZÀ-ÖØ-Þ]"
 # An expression ends before a non-word character, or before a capital that starts a sentence
-# glued onto it by scraping ("à la fin du moisLe projet…").
-END = r"(?!(?!(?-i:[A-ZÀ-ÖØ-Þ]))\w)"
+# glued onto it by scraping ("à la fin du moisLe projet…"); see `scan_text`.
+END = rf"(?!(?!{CAPITAL})\w)"
+GLUED_CAPITAL = re.compile(rf"(?<=[a-zß-ÿ]){CAPITAL}")
 PLACEHOLDER = re.compile(r"\{(=?)([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
 KINDS = ("date", "relative", "offset", "word", "duration", "set", "time", "name")
+NUMBERS = "numbers"
 
 Value = int | str
 
@@ -36,13 +39,29 @@ def normalise(text: str) -> str:
 
 def literal(form: str) -> str:
     """A regex matching a surface form with any spacing, apostrophe or hyphen."""
-    escaped = re.escape(unicodedata.normalize("NFC", form))
+    escaped = re.escape(unicodedata.normalize("NFC", form).lower())
     return escaped.replace(r"\ ", SPACE).replace("'", APOSTROPHE).replace(r"\-", HYPHEN)
 
 
 def alternatives(forms: list[str]) -> str:
     # Longest first, so that "avant-hier" is tried before "hier".
     return "|".join(literal(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+def scan_text(text: str) -> str:
+    """The text the patterns run on: lower case, character for character (offsets are the
+    text's), except capitals glued after a lower-case letter, kept to end the expression
+    before them."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ")
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    glued = [m.start() for m in GLUED_CAPITAL.finditer(text)]
+    if not glued:
+        return lowered
+    chars = list(lowered)
+    for position in glued:
+        chars[position] = text[position]
+    return "".join(chars)
 
 
 def as_value(key: str) -> Value:
@@ -58,6 +77,7 @@ class Pattern:
     regex: re.Pattern
     sources: dict[str, str]  # captured group -> the slot or lexicon entry it reads
     options: dict[str, Any] = field(default_factory=dict)
+    anchors: frozenset[str] = frozenset()  # what every match contains; empty: unknown
 
 
 @dataclass(frozen=True)
@@ -66,10 +86,11 @@ class Grammar:
     patterns: tuple[Pattern, ...]
     lexicon: dict[str, dict[str, Value]]  # lexicon slot -> normalised form -> key
     slot_words: dict[str, str]  # regex slot -> the lexicon slot whose words it also accepts
-    tense_cues: dict[str, str]  # verb lemma -> "future" | "past"
+    anchors: dict[str, re.Pattern]  # anchor name -> what finds it (see timex_grammar.yaml)
 
     def value(self, source: str, text: str) -> Value | None:
-        """The neutral value of a captured part: its lexicon key, or its number."""
+        """The neutral value of a captured part: its lexicon key, or its number (digits or
+        roman numerals)."""
         words = self.lexicon.get(self.slot_words.get(source, source), {})
         key = words.get(normalise(text))
         if key is not None:
@@ -107,9 +128,22 @@ def grammar(lang: str) -> Grammar:
     slots = rules["slots"]
     builder = _Builder(forms, words, slots)
     patterns = tuple(builder.pattern(n, spec) for n, spec in enumerate(rules["patterns"]))
-    cues = {row["lemma"]: row["direction"] for row in table(lang, "timex_tense.tsv")}
     slot_words = {name: spec["words"] for name, spec in slots.items() if spec.get("words")}
-    return Grammar(lang, patterns, lexicon, slot_words, cues)
+    # An anchor word may start a longer word ("jeudis"): a match then fails, at no cost.
+    anchors = {slot: re.compile(rf"(?<!\w)(?:{alternatives(forms[slot])})") for slot in rules["anchors"]["words"]}
+    anchors[NUMBERS] = re.compile(rules["anchors"]["numbers"])
+    patterns = tuple(_anchored(p, set(anchors), set(slots)) for p in patterns)
+    return Grammar(lang, patterns, lexicon, slot_words, anchors)
+
+
+def _anchored(pattern: Pattern, anchors: set[str], slots: set[str]) -> Pattern:
+    """The pattern with the anchors its matches are looked for around: its anchor words
+    (the day and year of "le 3 mai 2018" are optional, its month is not), or else the numbers
+    it reads."""
+    found = {source for source in pattern.sources.values() if source in anchors}
+    if not found and any(source in slots for source in pattern.sources.values()):
+        found.add(NUMBERS)
+    return replace(pattern, anchors=frozenset(found))
 
 
 class _Builder:
@@ -131,13 +165,13 @@ class _Builder:
             position = placeholder.end()
         pieces.append(self._text(template[position:]))
         body = "".join(pieces)
-        regex = re.compile(rf"(?<!\w)(?:{body}){END}", re.IGNORECASE)
+        regex = re.compile(rf"(?<!\w)(?:{body}){END}")
         options = {k: v for k, v in spec.items() if k not in ("as", "match")}
         return Pattern(index, kind, regex, sources, options)
 
     @staticmethod
     def _text(text: str) -> str:
-        return text.replace(" ", SPACE).replace("'", APOSTROPHE)
+        return text.replace(" ?", "[^\\S\\n]*").replace(" ", SPACE).replace("'", APOSTROPHE)
 
     def _placeholder(self, placeholder: re.Match, sources: dict[str, str], index: int) -> str:
         silent, name, source = placeholder.group(1), placeholder.group(2), placeholder.group(3)

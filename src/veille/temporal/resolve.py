@@ -65,10 +65,12 @@ class Narrative:
         return self.published
 
     def year_of_sentence(self, sentence: int) -> int | None:
+        """The year the sentence has set so far: its latest date that gives a year, or
+        that is one ("En 2015, le 3 mai", "rien en 98, deux cette année : le 6 juin")."""
         for antecedent in reversed(self.dates):
             if antecedent.sentence != sentence:
                 return None
-            if antecedent.explicit_year:
+            if antecedent.explicit_year or antecedent.period.granularity == "year":
                 return antecedent.period.start.year
         return None
 
@@ -83,15 +85,15 @@ def resolve(mentions: list[Mention], context: Context) -> list[dict]:
         if mention.kind in DATE_KINDS:
             value = _date_value(mention, context, narrative)
             if isinstance(value, Period):
-                sentence = context.sentence(mention.start)
-                narrative.dates.append(Antecedent(value, sentence, "year" in mention.parts or "year2" in mention.parts))
+                explicit_year = "year" in mention.parts or "year2" in mention.parts
+                narrative.dates.append(Antecedent(value, context.sentence(mention.start), explicit_year))
                 timexes.append(_timex(mention, value.value, "DATE", value.granularity))
             elif value is not None:
                 timexes.append(_timex(mention, value, "DATE", "ref"))
             elif context.published is None:
                 timexes.append(_timex(mention, None, "DATE", None))
         else:
-            value = _other_value(mention, context, narrative)
+            value = _other_value(mention, narrative)
             if value is not None:
                 timexes.append(_timex(mention, value, TYPES[mention.kind], None))
     return timexes
@@ -192,7 +194,8 @@ def _calendar_period(mention: Mention, context: Context, narrative: Narrative) -
         near = [c for c in candidates if c.distance(published) <= NEAR_DAYS]
         if near:
             return min(near, key=lambda c: c.distance(published))
-    return choose(candidates, published, direction)
+    # A weekday may leave only occurrences against the tense: "est fixée au jeudi 16 septembre".
+    return choose(candidates, published, direction) or choose(candidates, published, None)
 
 
 def _agrees(period: Period, published: date, direction: str | None) -> bool:
@@ -215,15 +218,15 @@ def _granularity(parts: dict) -> str:
     return "year"
 
 
-def _around(parts: dict, anchor: date, only_year: int | None = None) -> list[Period]:
-    """Every period the parts may denote near the anchor (or within `only_year`)."""
+def _around(parts: dict, anchor: date) -> list[Period]:
+    """Every period the parts may denote near the anchor."""
     if "weekday" in parts and "month" not in parts and "named" not in parts:
         weekday = int(parts["weekday"])
         days = [anchor + timedelta(days=k) for k in range(-7, 8)]
         if "day" in parts:  # "mercredi 24": the 24th that is a Wednesday, this month or next to it
             days = [d for k in range(-40, 41) if (d := anchor + timedelta(days=k)).day == parts["day"]]
         return [Period(d, "day") for d in days if d.isoweekday() == weekday]
-    years = [only_year] if only_year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
     periods = [p for year in years for p in _in_year(parts, year, weekday=True)
                if "weekday" not in parts or p.distance(anchor) <= WEEKDAY_REACH]
     return periods or [p for year in years for p in _in_year(parts, year, weekday=False)]
@@ -266,7 +269,8 @@ def _period_in_year(parts: dict, year: int) -> Period | None:
     return Period(date(year, 1, 1), "year")
 
 
-def _other_value(mention: Mention, context: Context, narrative: Narrative) -> str | None:
+def _other_value(mention: Mention, narrative: Narrative) -> str | None:
+    """The value of a clock time, a duration or a set."""
     parts = mention.parts
     if mention.kind == "time":
         hour, minute = int(parts["hour"]), int(parts.get("minute", 0))
@@ -278,6 +282,6 @@ def _other_value(mention: Mention, context: Context, narrative: Narrative) -> st
     if unit not in DURATION_UNITS:
         return None
     size, code = DURATION_UNITS[unit]
-    amount = parts.get("amount", 1)
+    amount = parts.get("amount", mention.pattern.options.get("amount", 1))
     count = "X" if amount == "X" else str(int(amount) * size)
     return f"P{code[0]}{count}{code[1]}" if code.startswith("T") else f"P{count}{code}"
