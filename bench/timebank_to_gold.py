@@ -6,9 +6,10 @@ expressions TIME, DURATION or SET; they go to `optional`, because veille's contr
 a day with a part of the day ("hier soir", TIME in TimeBank) and the PRESENT_REF of
 "maintenant" as dates, and a system should neither gain nor lose by them.
 
-    python bench/timebank_to_gold.py [TIMEBANK_DIR] [OUTPUT]
+    python bench/timebank_to_gold.py TIMEBANK_DIR [OUTPUT]
 
-defaults: ../shared/data/fr-timebank and tests/gold/fr-timebank.jsonl.
+TIMEBANK_DIR is the French TimeBank 1.1 distribution (or its Data/ folder of .tml files);
+OUTPUT defaults to tests/gold/fr-timebank.jsonl.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "fr-timebank"
 DEFAULT_OUTPUT = ROOT / "tests" / "gold" / "fr-timebank.jsonl"
 
 
@@ -66,8 +66,11 @@ def convert(path: Path) -> dict:
             "text": text, "timex": gold, "optional": {"timex": optional}}
 
 
-def main(source: Path = DEFAULT_SOURCE, output: Path = DEFAULT_OUTPUT) -> None:
-    documents = [convert(path) for path in sorted((source / "Data").glob("*.tml"))]
+def main(source: Path, output: Path = DEFAULT_OUTPUT) -> None:
+    data = source / "Data" if (source / "Data").is_dir() else source
+    documents = [convert(path) for path in sorted(data.glob("*.tml"))]
+    if not documents:
+        sys.exit(f"no .tml files in {data}")
     output.parent.mkdir(parents=True, exist_ok=True)
     with open(output, "w", encoding="utf-8") as f:
         for document in documents:
@@ -77,4 +80,6 @@ def main(source: Path = DEFAULT_SOURCE, output: Path = DEFAULT_OUTPUT) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
     main(*(Path(arg) for arg in sys.argv[1:3]))

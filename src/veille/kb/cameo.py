@@ -1,7 +1,7 @@
 """Convert the CAMEO/Phoenix country actor dictionary (PETRARCH2, MIT licence) into a
 readable affiliations file of the knowledge base.
 
-    python -m veille.kb.cameo ../shared/data/petrarch2/Phoenix.Countries.actors.txt \
+    python -m veille.kb.cameo PETRARCH2/Phoenix.Countries.actors.txt \
         src/veille/kb/data/cameo_people.tsv
 
 Only people are kept (entries with a dated affiliation), and only those whose affiliations
