@@ -14,22 +14,31 @@ from veille.schema import Problem
 
 
 def run(
-    inputs: list[str] = typer.Argument(..., help="Text files, folders, .jsonl corpora, or - for standard input."),
+    inputs: list[str] = typer.Argument(..., help="Text and HTML files, folders, URLs, URL lists, RSS/Atom feeds, "
+                                                 "WARC archives, .jsonl/.csv corpora, or - for standard input."),
     db: Path = DB,
     date: str = typer.Option(None, "--date", "-d", help="Publication date for documents that carry none."),
+    field: list[str] = typer.Option(None, "--field", help="Corpus column of a document field: text=body; repeatable."),
+    follow: bool = typer.Option(True, "--follow/--no-follow", help="Read each entry's page, not just the feed's text."),
     lang: str = LANG,
     batch_size: int = BATCH_SIZE,
     n_process: int = N_PROCESS,
 ) -> None:
     """Extract a corpus into the store. Re-running adds nothing; a killed run resumes.
 
-    Example: veille run articles/ news.jsonl --db veille.duckdb
+    Example: veille run articles/ pages/ news.csv --field text=body --db veille.duckdb
 
     Exits with status 1 when some document could not be processed (see `veille problems`).
     """
+    from veille.ingest import parse_fields
     from veille.pipeline import shared
     from veille.runner import run_corpus
     from veille.store import Store
+
+    try:
+        fields = parse_fields(field)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--field") from None
 
     def report(problem: Problem) -> None:
         console.print(f"[yellow]problem[/] {problem.document}: {problem.stage}: {problem.reason}")
@@ -43,8 +52,10 @@ def run(
             progress.update(task, description=f"{summary.added} added, {summary.already_stored} already stored, "
                                               f"{summary.failed} problems")
 
-        summary = run_corpus(nlp, read_inputs(inputs, date=date), store, batch_size, n_process,
-                             on_item=advance, on_problem=report)
+        # the store's own files are not documents, even inside a folder being read
+        documents = read_inputs(inputs, date=date, fields=fields, lang=lang, follow=follow,
+                                exclude=[db, db.with_name(db.name + ".wal")])
+        summary = run_corpus(nlp, documents, store, batch_size, n_process, on_item=advance, on_problem=report)
     kinds = ", ".join(f"{n} {stage}" for stage, n in sorted(summary.problems.items()))
     console.print(f"{summary.added} documents added ({summary.already_stored} already stored), "
                   f"{summary.events} events, {summary.quotes} quotes, {summary.failed} problems"

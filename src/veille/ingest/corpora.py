@@ -16,9 +16,11 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from veille.ingest.decoding import too_large
 from veille.schema import Document, Problem
 
 DOCUMENT_FIELDS = ("id", "text", "date", "title", "url", "outlet", "lang")
+SNIFF_BYTES = 65536
 _DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}")
 
 
@@ -63,29 +65,35 @@ def record_document(record: object, name: str, fields: Mapping[str, str]) -> Doc
     return make_document(values, name)
 
 
-def read_jsonl(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Document | Problem]:
-    """One document per line; a bad line is a Problem naming the file and line."""
+def read_jsonl(path: Path, fields: Mapping[str, str] | None = None,
+               max_bytes: int = 5_000_000) -> Iterator[Document | Problem]:
+    """One document per line; a bad line (not UTF-8, not JSON, over `max_bytes`) is a Problem
+    naming the file and line, and the lines after it are still read."""
     try:
-        lines = open(path, encoding="utf-8", errors="strict")
+        raw = open(path, "rb")
     except OSError as error:
         yield Problem(document=str(path), stage="read", reason=error.strerror or str(error))
         return
-    with lines:
+    with raw:
         number = 0
-        while True:
+        while line := raw.readline(max_bytes + 1):
             number += 1
             name = f"{path}:{number}"
-            try:
-                line = next(lines)
-            except StopIteration:
-                break
-            except UnicodeDecodeError as error:
-                yield Problem(document=name, stage="decode", reason=f"not UTF-8 ({error.reason})")
-                break
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                size = len(line)
+                while (rest := raw.readline(SNIFF_BYTES)) and size:  # the rest, one chunk at a time
+                    size += len(rest)
+                    if rest.endswith(b"\n"):
+                        break
+                yield Problem(document=name, stage="read", reason=too_large(size, max_bytes).reason)
+                continue
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.decode("utf-8-sig"))
+            except UnicodeDecodeError as error:
+                yield Problem(document=name, stage="decode", reason=f"not UTF-8 ({error.reason})")
+                continue
             except json.JSONDecodeError as error:
                 yield Problem(document=name, stage="read", reason=f"invalid JSON: {error.msg}")
                 continue
@@ -93,16 +101,21 @@ def read_jsonl(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[
 
 
 def read_csv(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Document | Problem]:
-    """One document per row of a CSV (or, for .tsv, tab-separated) file with a header row;
-    a field over csv's size limit (128 KB) is a Problem that ends the file."""
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    """One document per row of a CSV file with a header row. The delimiter (`,` `;` tab `|`)
+    and the encoding (UTF-8, else Windows-1252, as spreadsheets export) are told from the
+    file's opening; a field over csv's size limit (128 KB) is a Problem that ends the file."""
     try:
-        rows = open(path, encoding="utf-8-sig", errors="strict", newline="")
+        with open(path, "rb") as f:
+            sample = f.read(SNIFF_BYTES)
+        encoding = _encoding(sample, complete=len(sample) < SNIFF_BYTES)
+        delimiter = _delimiter(sample.decode(encoding, errors="replace"), path)
+        raw = open(path, "rb")
     except OSError as error:
         yield Problem(document=str(path), stage="read", reason=error.strerror or str(error))
         return
-    with rows:
-        reader = csv.DictReader(rows, delimiter=delimiter)
+    with raw:
+        # decoded line by line, so that a bad byte costs its own row only
+        reader = csv.DictReader((line.decode(encoding) for line in raw), delimiter=delimiter)
         while True:
             try:
                 row = next(reader)
@@ -110,9 +123,28 @@ def read_csv(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Do
                 break
             except UnicodeDecodeError as error:
                 yield Problem(document=f"{path}:{reader.line_num + 1}", stage="decode",
-                              reason=f"not UTF-8 ({error.reason})")
+                              reason=f"not {encoding} ({error.reason})")
                 break
             except csv.Error as error:
                 yield Problem(document=f"{path}:{reader.line_num}", stage="read", reason=f"invalid CSV: {error}")
                 break
             yield record_document(row, f"{path}:{reader.line_num}", fields or {})
+
+
+def _encoding(sample: bytes, complete: bool) -> str:
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # a sample cut inside a character is still UTF-8
+        if complete or error.start < len(sample) - 3:
+            return "cp1252"
+    return "utf-8-sig"
+
+
+def _delimiter(sample: str, path: Path) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    try:
+        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","

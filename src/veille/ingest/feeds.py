@@ -14,6 +14,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import feedparser
+from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 
 from veille.ingest.decoding import NotText
 from veille.ingest.http import is_url
@@ -44,34 +45,42 @@ def url_list(text: str) -> list[str] | None:
     return urls if urls and all(is_url(url) for url in urls) else None
 
 
-def feed_entries(data: bytes, name: str) -> list[Entry]:
-    """The entries of a feed, in feed order; NotText when the bytes are no feed at all."""
+@dataclass(frozen=True)
+class Feed:
+    entries: list[Entry]
+    error: str | None = None  # what was wrong with a feed that still gave entries
+
+
+def read_feed(data: bytes, name: str) -> Feed:
+    """The entries of a feed, in feed order; NotText when the bytes give none and are broken."""
     # bytes, never a string: given a string, feedparser would fetch it as a URL
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
-    if not feed.entries:
-        if feed.bozo:
-            raise NotText("read", f"malformed feed: {feed.bozo_exception}")
-        if not feed.version:
-            raise NotText("read", "not an RSS or Atom feed")
+    broken = feed.bozo and not isinstance(feed.bozo_exception, ThingsNobodyCaresAboutButMe)
+    error = f"malformed feed: {feed.bozo_exception}" if broken else None
     channel = feed.feed
     lang = (channel.get("language") or "")[:2].lower() or None
     outlet = channel.get("title") or None
     entries, keys = [], set()
     for number, item in enumerate(feed.entries, start=1):
         url = item.get("link") if is_url(item.get("link") or "") else None
+        content = item["content"][0].get("value") if item.get("content") else item.get("summary")
         key = url or item.get("id") or f"{name}#{number}"
-        if key in keys:
+        if key in keys or not (url or content or item.get("title")):  # a repeat, or debris of a broken feed
             continue
         keys.add(key)
-        content = item["content"][0].get("value") if item.get("content") else item.get("summary")
         entries.append(Entry(key=key, url=url, title=item.get("title") or None, date=_date(item),
                              content=content or None, lang=lang, outlet=outlet))
-    return entries
+    if not entries and error:
+        raise NotText("read", error)
+    if not entries and not feed.version:
+        raise NotText("read", "not an RSS or Atom feed")
+    return Feed(entries, error)
 
 
 def _date(item) -> str | None:
     """The entry's own calendar date, as the outlet wrote it (not shifted to UTC)."""
-    for raw in (item.get("published"), item.get("updated")):
+    # dict.get: feedparser's own get() answers "updated" with "published", and warns
+    for raw in (dict.get(item, "published"), dict.get(item, "updated")):
         if not raw:
             continue
         for parse in (parsedate_to_datetime, datetime.fromisoformat):
@@ -79,6 +88,6 @@ def _date(item) -> str | None:
                 return parse(raw.strip()).date().isoformat()
             except (TypeError, ValueError, IndexError):
                 continue
-    parsed = item.get("published_parsed") or item.get("updated_parsed")
+    parsed = dict.get(item, "published_parsed") or dict.get(item, "updated_parsed")
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 

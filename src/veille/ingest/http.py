@@ -114,7 +114,8 @@ class HttpClient:
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(url, too_large(int(declared), self.max_bytes).reason)
         chunks, size, started = [], 0, time.monotonic()
-        while chunk := answer.read(CHUNK):
+        # read1 returns what has come, so that the deadline holds against servers that trickle
+        while chunk := answer.read1(CHUNK):
             size += len(chunk)
             if size > self.max_bytes:
                 # stop here: the rest is never read, whatever the server still sends

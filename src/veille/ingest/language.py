@@ -13,7 +13,7 @@ from lingua import LanguageDetector, LanguageDetectorBuilder
 
 from veille.schema import Document, Problem
 
-MIN_WORDS = 12  # below this, the declared language stands
+MIN_WORDS = 25  # below this the declared language stands: trigrams mislead on a sentence or two
 MIN_CONFIDENCE = 0.8  # a detection below this is no evidence against the declared language
 SAMPLE_CHARS = 3000  # the opening of a long text says enough
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from veille.ingest.corpora import DOCUMENT_FIELDS, make_document, read_csv, read_jsonl
 from veille.ingest.decoding import NotText, check_bytes, decode, too_large
-from veille.ingest.feeds import Entry, feed_entries, looks_like_feed, url_list
+from veille.ingest.feeds import Entry, looks_like_feed, read_feed, url_list
 from veille.ingest.html import declared_charset, declared_language, fragment_text, looks_like_html, read_html
 from veille.ingest.http import MAX_BYTES, FetchError, HttpClient, is_url
 from veille.ingest.language import check_language
@@ -42,6 +42,8 @@ from veille.schema import Document, Problem
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".rss", ".atom")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _FRONT_MATTER = re.compile(r"\A---\n((?:[A-Za-z_]+:[^\n]*\n)+)---\n")
 
 
@@ -55,10 +57,12 @@ class Reader:
     lang: str | None = "fr"  # the language accepted; None accepts any
     follow: bool = True  # follow feed entries to their pages
     client: HttpClient = None  # type: ignore[assignment]
+    exclude: Iterable[Path] = ()  # files never read, such as the store's own
 
     def __post_init__(self) -> None:
         if self.client is None:
             self.client = HttpClient(max_bytes=self.max_bytes)
+        self.exclude = {Path(p).resolve() for p in self.exclude}
 
     def read(self, item: str) -> Iterator[Document | Problem]:
         """The documents of one input."""
@@ -69,7 +73,8 @@ class Reader:
         else:
             path = Path(item)
             if path.is_dir():
-                for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                for file in sorted(p for p in path.rglob("*")
+                                   if p.is_file() and not p.name.startswith(".") and p.resolve() not in self.exclude):
                     yield from self.read_path(file)
             elif path.exists():
                 yield from self.read_path(path)
@@ -79,7 +84,8 @@ class Reader:
     def read_path(self, path: Path) -> Iterator[Document | Problem]:
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
-            records = read_jsonl(path, self.fields) if suffix in JSONL_SUFFIXES else read_csv(path, self.fields)
+            records = (read_jsonl(path, self.fields, self.max_bytes) if suffix in JSONL_SUFFIXES
+                       else read_csv(path, self.fields))
             for item in records:
                 yield self._finish(item, item.id) if isinstance(item, Document) else item
             return
@@ -96,29 +102,44 @@ class Reader:
         except OSError as error:
             yield Problem(document=str(path), stage="read", reason=error.strerror or str(error))
             return
-        yield from self.read_bytes(data, str(path), doc_id=path.stem, html=suffix in HTML_SUFFIXES)
+        yield from self.read_bytes(data, str(path), doc_id=path.stem, html=suffix in HTML_SUFFIXES,
+                                   feed=suffix in FEED_SUFFIXES)
 
-    def read_url(self, url: str, entry: Entry | None = None) -> Iterator[Document | Problem]:
+    def read_url(self, url: str, entry: Entry | None = None, retry_later: bool = False,
+                 nested: bool = False) -> Iterator[Document | Problem]:
+        """The documents of a URL; with `retry_later`, a failure that may pass raises FetchError
+        instead of becoming a Problem."""
         try:
             response = self.client.get(url)
         except FetchError as error:
+            if retry_later and error.transient:
+                raise
             yield Problem(document=url, stage="read", reason=error.reason)
             return
         yield from self.read_bytes(response.body, url, url=response.url, doc_id=url, charset=response.charset,
-                                   entry=entry, html=response.content_type in ("text/html", "application/xhtml+xml"))
+                                   entry=entry, html=response.content_type in ("text/html", "application/xhtml+xml"),
+                                   feed=response.content_type in FEED_TYPES, nested=nested)
 
     def read_bytes(self, data: bytes, name: str, url: str | None = None, doc_id: str | None = None,
-                   charset: str | None = None, entry: Entry | None = None,
-                   html: bool = False) -> Iterator[Document | Problem]:
-        """The documents of the content of one file or response, whatever it holds."""
+                   charset: str | None = None, entry: Entry | None = None, html: bool = False,
+                   feed: bool = False, nested: bool = False) -> Iterator[Document | Problem]:
+        """The documents of the content of one file or response, whatever it holds; `nested`
+        content (reached through a feed or a page list) must be a page: a feed or list that
+        points to another is not followed, so that sources cannot send a run round in circles."""
         try:
             check_bytes(data, self.max_bytes)
             head = data[:4096]
             if is_warc("", head):
                 yield from self._read_archive(io.BytesIO(data), name)
-            elif looks_like_feed(head):
-                for item in feed_entries(data, name):
+            elif feed or looks_like_feed(head):
+                if nested:
+                    raise NotText("read", "a feed reached through another source is not followed")
+                parsed = read_feed(data, name)
+                for item in parsed.entries:
                     yield from self.read_entry(item)
+                if parsed.error:
+                    reason = f"{parsed.error} ({len(parsed.entries)} entries read)"
+                    yield Problem(document=name, stage="read", reason=reason)
             elif html or looks_like_html(head):
                 text = decode(data, self.max_bytes, charset or declared_charset(head))
                 fallback = entry or Entry(key=name)
@@ -130,16 +151,18 @@ class Reader:
                 urls = url_list(text)
                 if urls is None:
                     yield self._read_text(text, name, doc_id)
+                elif nested:
+                    raise NotText("read", "a page list reached through another source is not followed")
                 else:
                     for address in urls:
-                        yield from self.read_url(address)
+                        yield from self.read_url(address, nested=True)
         except NotText as error:
             yield Problem(document=name, stage=error.stage, reason=error.reason)
 
-    def read_entry(self, entry: Entry) -> Iterator[Document | Problem]:
+    def read_entry(self, entry: Entry, retry_later: bool = False) -> Iterator[Document | Problem]:
         """The document of a feed entry: its page, else its own content."""
         if self.follow and entry.url:
-            yield from self.read_url(entry.url, entry)
+            yield from self.read_url(entry.url, entry, retry_later, nested=True)
             return
         body = fragment_text(entry.content or "")
         if not body:
@@ -165,8 +188,8 @@ class Reader:
                 raise too_large(path.stat().st_size, self.max_bytes)
             data = path.read_bytes()
         check_bytes(data, self.max_bytes)
-        if looks_like_feed(data[:4096]):
-            return feed_entries(data, source)
+        if looks_like_feed(data[:4096]) or source.lower().endswith(FEED_SUFFIXES):
+            return read_feed(data, source).entries
         if not looks_like_html(data[:4096]):
             urls = url_list(decode(data, self.max_bytes))
             if urls is not None:
@@ -198,10 +221,10 @@ class Reader:
 
 def read_inputs(inputs: Iterable[str], date: str | None = None, max_bytes: int = MAX_BYTES,
                 fields: Mapping[str, str] | None = None, lang: str | None = "fr", follow: bool = True,
-                client: HttpClient | None = None) -> Iterator[Document | Problem]:
+                client: HttpClient | None = None, exclude: Iterable[Path] = ()) -> Iterator[Document | Problem]:
     """Documents of every input, in order: paths, folders, URLs or "-" (see the module doc)."""
     reader = Reader(date=date, max_bytes=max_bytes, fields=fields or {}, lang=lang, follow=follow,
-                    client=client)  # type: ignore[arg-type]
+                    client=client, exclude=exclude)  # type: ignore[arg-type]
     for item in inputs:
         yield from reader.read(item)
 

@@ -46,6 +46,9 @@ def captured_pages(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[Capt
             if len(body) > max_bytes:
                 yield Problem(document=url, stage="read", reason=f"too large: over the {max_bytes / 1e6:.0f} MB limit")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # bytes announced but never there
+                yield Problem(document=url, stage="read", reason="truncated capture: the archive ends inside it")
+                continue
             charset = parameters.partition("charset=")[2].strip().strip("\"'") or None
             yield Capture(url=url, body=body, charset=charset)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as error:

@@ -3,6 +3,10 @@
 A document is keyed by a hash of its normalised text, so re-ingesting adds nothing. Each
 document is written with its items in one transaction: a killed run loses at most the
 document it was writing, and a restart skips what is already there.
+
+Every document belongs to a story: near-duplicates (wire copies with small edits) join the
+story of the first copy stored, so that their events count as one report with several
+sources. The seen-set remembers the feed entries and pages `veille watch` has processed.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from veille.ingest import text_key
+from veille.ingest import nearduplicates, text_key
 from veille.schema import Document, Event, Extraction, Problem, Quote
 
 SCHEMA = """
@@ -30,6 +34,12 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS problems (
     document VARCHAR, stage VARCHAR, reason VARCHAR, added TIMESTAMP DEFAULT current_timestamp,
     PRIMARY KEY (document, stage, reason));
+CREATE TABLE IF NOT EXISTS signatures (key VARCHAR PRIMARY KEY, minhash BLOB);
+CREATE TABLE IF NOT EXISTS minhash_bands (band_hash BIGINT, key VARCHAR);
+CREATE INDEX IF NOT EXISTS minhash_bands_hash ON minhash_bands (band_hash);
+CREATE TABLE IF NOT EXISTS stories (key VARCHAR PRIMARY KEY, story VARCHAR, similarity DOUBLE);
+CREATE TABLE IF NOT EXISTS seen (
+    item VARCHAR PRIMARY KEY, source VARCHAR, added TIMESTAMP DEFAULT current_timestamp);
 """
 
 
@@ -80,11 +90,33 @@ class Store:
                     "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
                     [[key, n, q.speaker.name if q.speaker else None, q.date, q.text, q.model_dump_json()]
                      for n, q in enumerate(extraction.quotes)])
+            self._join_story(key, document.text)
             self.db.commit()
         except BaseException:
             self.db.rollback()
             raise
         return True
+
+    def _join_story(self, key: str, text: str) -> None:
+        """Link a new document to the story of its closest near-duplicate, or start a story."""
+        signature = nearduplicates.signature(text)
+        bands = nearduplicates.band_hashes(signature)
+        candidates = self.db.execute(
+            "SELECT DISTINCT s.key, s.minhash, coalesce(t.story, s.key) FROM minhash_bands b"
+            " JOIN signatures s USING (key) LEFT JOIN stories t USING (key)"
+            f" WHERE b.band_hash IN ({', '.join('?' * len(bands))})", bands).fetchall()
+        story, best = key, 0.0
+        for _, minhash, candidate_story in candidates:
+            score = nearduplicates.similarity(signature, nearduplicates.from_bytes(minhash))
+            if score >= nearduplicates.THRESHOLD and score > best:
+                story, best = candidate_story, score
+        self.db.execute("INSERT INTO signatures VALUES (?, ?)", [key, nearduplicates.to_bytes(signature)])
+        self.db.executemany("INSERT INTO minhash_bands VALUES (?, ?)", [[band, key] for band in bands])
+        self.db.execute("INSERT INTO stories VALUES (?, ?, ?)", [key, story, best if story != key else None])
+
+    def mark_seen(self, item: str, source: str | None = None) -> None:
+        """Remember that a feed entry or page was processed, whatever came of it."""
+        self.db.execute("INSERT OR IGNORE INTO seen (item, source) VALUES (?, ?)", [item, source])
 
     def add_problem(self, problem: Problem) -> None:
         self.db.execute("INSERT OR IGNORE INTO problems (document, stage, reason) VALUES (?, ?, ?)",
@@ -98,6 +130,27 @@ class Store:
 
     def documents(self) -> list[dict]:
         return self._dicts("SELECT id, title, date, url, events, quotes, key FROM documents ORDER BY date, id")
+
+    def seen(self, items: list[str]) -> set[str]:
+        """Those of `items` already processed by `veille watch`."""
+        if not items:
+            return set()
+        found = self.db.execute("SELECT item FROM seen WHERE list_contains(?, item)", [list(items)]).fetchall()
+        return {item for (item,) in found}
+
+    def stories(self) -> list[dict]:
+        """Stories told by several documents: the id of the first copy stored, and every copy's id."""
+        return self._dicts(
+            "SELECT first(f.id) AS story, list(d.id ORDER BY d.added, d.id) AS documents"
+            " FROM stories t JOIN documents d USING (key) JOIN documents f ON f.key = t.story"
+            " GROUP BY t.story HAVING count(*) > 1 ORDER BY story")
+
+    def story_of(self) -> dict[str, str]:
+        """Document id -> the id of the first stored copy of its story (itself when it has no copy)."""
+        rows = self.db.execute(
+            "SELECT d.id, coalesce(f.id, d.id) FROM documents d LEFT JOIN stories t USING (key)"
+            " LEFT JOIN documents f ON f.key = t.story").fetchall()
+        return dict(rows)
 
     def problems(self) -> list[dict]:
         return self._dicts("SELECT document, stage, reason FROM problems ORDER BY added, document")
