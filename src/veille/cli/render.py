@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
 from veille.schema import Actor, Event, Extraction, Quote, Timex
 
-console = Console()
+# A terminal gives its width; into a pipe or a file, tables get room instead of 80 columns.
+console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def actor_label(actor: Actor | None) -> str:
