@@ -110,7 +110,8 @@ def timeline(actor: list[str] = typer.Option(..., "--actor", "-a", help="An acto
             sys.stdout.write(json.dumps({**entry.event.model_dump(mode="json"), "documents": entry.documents},
                                         ensure_ascii=False) + "\n")
         return
-    title = " & ".join(actor) + f": {len(entries)} " + ("encounters" if type.upper() == "CONSULT" else "events")
+    noun = "encounter" if type.upper() == "CONSULT" else "event"
+    title = " & ".join(actor) + f": {len(entries)} {noun}" + ("s" if len(entries) != 1 else "")
     table = Table(title=title, title_justify="left")
     for column in ("date", "event", "participants", "place", "modality", "documents"):
         table.add_column(column)
