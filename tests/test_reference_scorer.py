@@ -13,7 +13,6 @@ import copy
 import json
 import math
 import random
-import shutil
 import sys
 import unicodedata
 from pathlib import Path
@@ -25,7 +24,6 @@ from reference_scorer import actor_matches, normalise_name, reference_score, tok
 
 TESTS = Path(__file__).resolve().parent
 SEED = TESTS / "gold" / "seed.jsonl"
-SHARED_SEED = Path("/work/shared/examples/seed.gold.jsonl")
 DEV = TESTS / "gold" / "dev.jsonl"
 TOL = 1e-9
 MISSING = object()
@@ -40,14 +38,7 @@ def _read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_seed() -> list[dict]:
-    if not SEED.exists() and SHARED_SEED.exists():
-        SEED.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SHARED_SEED, SEED)
-    return _read_jsonl(SEED)
-
-
-GOLD = load_seed()
+GOLD = _read_jsonl(SEED)
 
 
 def sys_actor(actor: dict | None) -> dict | None:

@@ -18,7 +18,7 @@ from veille.evaluation.matching import actor_matches, actors_match_one_to_one, n
 from veille.evaluation.scoring import token_f1
 from veille.schema import Actor, Event, Extraction, Location, Mention, Quote, Timex
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed.gold.jsonl"
+SEED = Path(__file__).resolve().parent / "gold" / "seed.jsonl"
 
 TEXT = ("Le Kremlin s'est dit «prêt» ce mercredi à discuter d'une visite de Vladimir Poutine "
         "aux États-Unis l'année prochaine. Selon Dmitri Peskov, la rencontre du 11 novembre "
