@@ -1,20 +1,20 @@
-"""Text normalisation shared by matching, filtering and scoring."""
+"""Text normalisation shared by the store's filters and the scorer: how two spellings of a
+name are recognised as one (docs/evaluation.md, "Actors")."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_PUNCTUATION = re.compile(r"[^\w\s]")
 _FINAL_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def fold(text: str) -> str:
-    """Case-folded, accents stripped, punctuation removed, whitespace collapsed:
-    "Chega (political party)" and "chega" differ, "Élysée" and "elysee" do not."""
+    """Case-folded, without accents or punctuation, single spaces: "Élysée" and "elysee" agree."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_PUNCTUATION.sub(" ", stripped).split())
+    kept = "".join(c for c in decomposed
+                   if not unicodedata.combining(c) and not unicodedata.category(c).startswith("P"))
+    return " ".join(kept.split())
 
 
 def fold_name(name: str) -> str:

@@ -5,25 +5,18 @@ items are paired one to one.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
+
+from veille.text import fold_name
 
 G = TypeVar("G")
 S = TypeVar("S")
 
-_FINAL_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
-
 
 def normalise_name(name: str) -> str:
-    """A name as the contract compares it: without a final parenthetical qualifier
-    ("Chega (political party)" → "chega"), case-folded, without accents or punctuation."""
-    name = _FINAL_PARENTHETICAL.sub("", name)
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    kept = "".join(c for c in decomposed
-                   if not unicodedata.combining(c) and not unicodedata.category(c).startswith("P"))
-    return " ".join(kept.split())
+    """A name as the contract compares it (see `veille.text.fold_name`)."""
+    return fold_name(name)
 
 
 def names_equal(a: str | None, b: str | None) -> bool:
