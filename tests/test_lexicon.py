@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from veille.events.coder import SentenceCoder
+from veille.events.lexicon import load_lexicon
 from veille.lang import data, lang_path, read_table
 from veille.schema import EVENT_TYPES, MODALITIES
 
@@ -256,6 +258,27 @@ def test_trigger_lemmas_are_what_the_model_gives(parse):
     docs = parse([r["example"] for r in TRIGGERS])
     problems = [(row_name(r), r["example"], trigger_problem(r, doc)) for r, doc in zip(TRIGGERS, docs)]
     assert [p for p in problems if p[2]] == []
+
+
+def row_key(row: dict) -> tuple:
+    return (tuple(row["trigger"].split()), row["pos"], row["reflexive"] == "yes", row["type"], row["mode"],
+            tuple(cells(row["object"])))
+
+
+def trigger_key(trigger) -> tuple:
+    return trigger.lemmas, trigger.pos, trigger.reflexive, trigger.type, trigger.mode, trigger.objects
+
+
+@pytest.mark.model
+def test_the_coder_reads_each_example_as_its_own_row(parse):
+    """Stricter than the lemma check: the event coder itself, which wants the object as a
+    direct dependent of the trigger and prefers the most specific row, picks this very row
+    for a word of the example, so that no row is dead."""
+    coder = SentenceCoder(load_lexicon("fr"), "fr")
+    docs = parse([r["example"] for r in TRIGGERS])
+    dead = [(row_name(r), r["example"]) for r, doc in zip(TRIGGERS, docs)
+            if not any((found := coder.match(t)) and trigger_key(found) == row_key(r) for t in doc)]
+    assert dead == []
 
 
 @pytest.mark.model
