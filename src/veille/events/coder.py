@@ -44,26 +44,48 @@ class SentenceCoder:
         self.between = set(syntax["between"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
         self.implicit = dict(syntax.get("implicit_actors") or {})
+        self.contractions = {prep: set(forms) for prep, forms in (syntax.get("contractions") or {}).items()}
+        self._prep_sets: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def preps(self, trigger: Trigger) -> frozenset[str]:
+        """The prepositions introducing a trigger's recipient, contracted forms included."""
+        if trigger.preps not in self._prep_sets:
+            forms = set(trigger.preps)
+            for prep in trigger.preps:
+                forms |= self.contractions.get(prep, set())
+            self._prep_sets[trigger.preps] = frozenset(forms)
+        return self._prep_sets[trigger.preps]
 
     # triggers
 
     def match(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
-        candidates = self.lexicon.triggers_for(lemma)
-        if not candidates and token.pos_ == "ADJ" and token.tag_ != "NOUN":
-            # past participles tagged as adjectives: "s'étaient croisés" → croiser
+        for candidate in self._lemmas(token, lemma):
+            for trigger in self.lexicon.triggers_for(candidate):
+                if self._fits(token, trigger):
+                    return trigger
+        return None
+
+    @staticmethod
+    def _lemmas(token: Token, lemma: str) -> list[str]:
+        """The lemma, then what the model may have missed: a past participle tagged as an
+        adjective ("s'étaient croisés" → croiser), a present-tense verb lemmatised as itself
+        or tagged as a noun with a subject ("menace Pékin" → menacer)."""
+        lemmas = [lemma]
+        if token.pos_ == "ADJ" and token.tag_ != "NOUN":
             stem = lemma.rstrip("s").removesuffix("e")
             if stem.endswith("é"):
-                candidates = self.lexicon.triggers_for(stem[:-1] + "er")
-        for trigger in candidates:
-            if self._fits(token, trigger):
-                return trigger
-        return None
+                lemmas.append(stem[:-1] + "er")
+        verb_like = token.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in token.children)
+        if verb_like and lemma == token.lower_ and lemma.endswith("e"):
+            lemmas.append(lemma + "r")
+        return lemmas
 
     def _fits(self, token: Token, trigger: Trigger) -> bool:
         if trigger.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
             return False
-        if trigger.pos == "VERB" and token.pos_ not in {"VERB", "ADJ", "AUX"}:
+        if trigger.pos == "VERB" and token.pos_ not in {"VERB", "ADJ", "AUX"} and not (
+                token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)):
             return False
         children = list(token.children)
         if trigger.reflexive and not any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ == "se" for c in children):
@@ -71,7 +93,10 @@ class SentenceCoder:
         following = token.doc[token.i + 1: token.i + len(trigger.lemmas)]
         if [t.lemma_.lower() for t in following] != list(trigger.lemmas[1:]):
             return False
-        if trigger.objects and not any(_heads_run(child, run) for child in children for run in trigger.objects):
+        # the object may hang one level down: "menacer les journalistes de prison", "des
+        # milliers de soldats"
+        dependents = children + [g for c in children if c.dep_ in {"obj", "obl", "obl:arg", "nmod"} for g in c.children]
+        if trigger.objects and not any(_heads_run(d, run) for d in dependents for run in trigger.objects):
             return False
         return True
 
@@ -92,7 +117,7 @@ class SentenceCoder:
             scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL and token.pos_ != "NOUN"})
             mention.date = self._date(scope, token, stop, timexes)
             if mention.location is None:
-                mention.location = self._location(token, stop)
+                mention.location = self._location(token, stop, self._recipient_preps(trigger))
             if not mention.actors and trigger.type in self.implicit:
                 country = (mention.location or {}).get("country") or main_country
                 if country:
@@ -135,11 +160,11 @@ class SentenceCoder:
             case = case_of(child)
             if child.dep_ in {"obj", "iobj"} and case is None:
                 objects.append(antecedent(child))
-            elif case and (case in trigger.preps or case in self.between):
+            elif case and (case in self.preps(trigger) or case in self.between):
                 objects.append(child)
         subject_actors = self._actors_of(subjects, index, stop)
         agent_actors = self._actors_of(agents, index, stop)
-        object_actors = self._actors_of(with_conjuncts(objects), index, stop)
+        object_actors = self._actors_of(with_conjuncts(objects), index, stop, self._recipient_preps(trigger))
         if not object_actors and not passive and trigger.frame != "agent":
             object_actors = self._next_actor(token, trigger, index, stop)
         if passive:
@@ -157,7 +182,7 @@ class SentenceCoder:
             for n in index.by_token.get(candidate.i, ()):
                 span = index.spans[n]
                 case = self._nearest_case(span.root, token)
-                if case is None or case in trigger.preps:
+                if case is None or case in self.preps(trigger):
                     if not (case and self._place(span) and not self._is_person(index.mention(n))):
                         return list(index.mention(n)["actors"])
             if candidate.pos_ in {"VERB", "SCONJ"} and candidate.dep_ not in {"acl", "amod"}:
@@ -171,21 +196,29 @@ class SentenceCoder:
         for n in index.mentions_in(scope - {token.i}):
             span = index.spans[n]
             case = self._role_case(span.root, token)
-            if case in self.locative and self._place(span) and not self._is_person(index.mention(n)):
+            if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
+                    and not self._is_person(index.mention(n)):
                 mention.location = mention.location or self._place(span)
                 continue
-            (of if case in self.genitive else others).append(index.mention(n))
+            # "l'arrestation de X": when the noun's recipients are introduced by "de", the
+            # genitive is the one acted upon, and "par Y" the actor
+            if case in self.genitive and "de" in trigger.preps:  # covers du, des, d'
+                others.append(index.mention(n))
+            elif case in self.genitive or case == "par":
+                of.append(index.mention(n))
+            else:
+                others.append(index.mention(n))
         possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
         if possessor and not of:
             of = self._possessor(token, index, stop)
-        if not of and token.dep_ in {"obj", "nsubj:pass"} and token.head.pos_ in {"VERB", "AUX"}:
+        if not of and token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} and token.head.pos_ in {"VERB", "AUX"}:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
             verb = token.head
             of = [index.mention(n) for n in index.mentions_in(
                 {t.i for s in subject_of(verb) for t in s.subtree} - scope)]
             if not others:
-                complements = [c for c in verb.children if c.i != token.i and case_of(c) in trigger.preps]
+                complements = [c for c in verb.children if c.i != token.i and case_of(c) in self.preps(trigger)]
                 others = [index.mention(n) for n in index.mentions_in(
                     {t.i for c in complements for t in c.subtree} - scope)]
         if not of and token.dep_ in {"nmod", "appos", "acl"}:
@@ -247,7 +280,13 @@ class SentenceCoder:
         else:
             mention.actors, mention.recipients = first, second
 
-    def _actors_of(self, tokens: list[Token], index: MentionIndex, stop: set[int]) -> list[dict]:
+    def _recipient_preps(self, trigger: Trigger) -> frozenset[str]:
+        """Prepositions after which a country is whom the event is aimed at ("livrer des armes
+        à l'Ukraine"), not where it happens; a visit goes to a place."""
+        return frozenset() if trigger.frame == "visit" else self.preps(trigger)
+
+    def _actors_of(self, tokens: list[Token], index: MentionIndex, stop: set[int],
+                   recipient_preps: frozenset[str] = frozenset()) -> list[dict]:
         """The actors an argument names: the mention at its head ("la Haut-Commissaire de
         l'ONU, Michelle Bachelet" is Bachelet, not the UN too), else any in its phrase."""
         actors = []
@@ -263,7 +302,8 @@ class SentenceCoder:
                 found = index.mentions_in(scope)
             for n in found:
                 span = index.spans[n]
-                if case_of(span.root) in self.locative - self.genitive and self._place(span) \
+                case = case_of(span.root)
+                if case in self.locative - self.genitive - recipient_preps and self._place(span) \
                         and not self._is_person(index.mention(n)):
                     continue
                 actors.extend(index.mention(n)["actors"])
@@ -295,7 +335,7 @@ class SentenceCoder:
                 best = (distance, timex["value"])
         return best[1] if best else None
 
-    def _location(self, token: Token, stop: set[int]) -> dict | None:
+    def _location(self, token: Token, stop: set[int], recipient_preps: frozenset[str] = frozenset()) -> dict | None:
         candidates = [token]
         if token.pos_ in {"NOUN", "PROPN"}:
             verb = governing_verb(token)
@@ -305,7 +345,8 @@ class SentenceCoder:
             scope = subtree_without(anchor, stop | {c.i for c in anchor.children if c.dep_ in CLAUSAL})
             for i in sorted(scope, key=lambda j: abs(j - token.i)):
                 candidate = token.doc[i]
-                if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and case_of(candidate) in self.locative:
+                if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" \
+                        and case_of(candidate) in self.locative - recipient_preps:
                     place = self._place(_name_span(candidate))
                     if place:
                         return place
