@@ -101,7 +101,9 @@ def _corroborates(event: MergedEvent, mention: EventMention) -> bool:
     many places): they must share a date or a place, or follow each other closely."""
     same_date = bool(event.date and mention.date and (event.date.startswith(mention.date) or mention.date.startswith(event.date)))
     same_place = bool(event.location and mention.location and event.location.get("country") == mention.location.get("country"))
-    return same_date or same_place or _close(event, mention)
+    # a document speaks of one strike, one protest movement: nameless crowds are not told apart
+    nameless = not any(a.get("name") for a in [*event.participants, *mention.participants])
+    return same_date or same_place or nameless or _close(event, mention)
 
 
 def _accepts(event: MergedEvent, mention: EventMention) -> bool:
