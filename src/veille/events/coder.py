@@ -105,6 +105,11 @@ class SentenceCoder:
     def code(self, sent: Span, index: MentionIndex, triggers: dict[int, Trigger], published: str | None,
              timexes: list[dict], main_country: str | None = None, sentence: int = 0) -> list[EventMention]:
         mentions = []
+        # "signer un accord avec l'Inde", "procéder à l'arrestation de militants": the verb
+        # and the noun it needs are one event, read from the verb's row
+        for i, trigger in list(triggers.items()):
+            for noun in self._light_objects(sent.doc[i], trigger):
+                triggers.pop(noun.i, None)
         trigger_tokens = set(triggers)
         for i, trigger in triggers.items():
             token = sent.doc[i]
@@ -154,6 +159,9 @@ class SentenceCoder:
             c.dep_ == "aux:pass" for c in token.children)
         agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
         objects = []
+        for noun in self._light_objects(token, trigger):
+            objects += [g for g in noun.children
+                        if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())]
         for child in token.children:
             if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
                 continue
@@ -172,6 +180,13 @@ class SentenceCoder:
             object_actors = agent_actors + object_actors
         self._assign(mention, trigger, subject_actors, object_actors)
         return mention
+
+    @staticmethod
+    def _light_objects(token: Token, trigger: Trigger) -> list[Token]:
+        """The nouns a trigger's row requires as its object ("accord" for "signer")."""
+        if not trigger.objects or token.pos_ in {"NOUN", "PROPN"}:
+            return []
+        return [c for c in token.children if any(_heads_run(c, run) for run in trigger.objects)]
 
     def _next_actor(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> list[dict]:
         """The first actor after the verb in its clause, when the parse hung the object
