@@ -155,8 +155,12 @@ class SentenceCoder:
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
         subjects = with_conjuncts(subject_of(token))
-        passive = any(c.dep_ == "nsubj:pass" for c in token.children) or any(
-            c.dep_ == "aux:pass" for c in token.children)
+        reflexive = any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ == "se" for c in token.children)
+        passive = any(c.dep_ == "nsubj:pass" for c in token.children) or (
+            not reflexive and any(c.dep_ == "aux:pass" for c in token.children))  # "s'en est pris à"
+        if _past_participle_of_noun(token):
+            # "les militants arrêtés par la police": the noun is acted upon
+            subjects, passive = [token.head], True
         agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
         objects = []
         for noun in self._light_objects(token, trigger):
@@ -380,6 +384,12 @@ class SentenceCoder:
     @staticmethod
     def _is_person(mention: dict) -> bool:
         return any(a.get("kind") == "person" for a in mention["actors"])
+
+
+def _past_participle_of_noun(token: Token) -> bool:
+    morph = str(token.morph)
+    return (token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}
+            and "VerbForm=Part" in morph and "Tense=Past" in morph)
 
 
 def _heads_run(token: Token, run: str) -> bool:
