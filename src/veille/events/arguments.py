@@ -87,6 +87,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     object of the governing verb when it has one ("X exhorte Pékin à renoncer"), else its
     subject ("X propose de rencontrer Y", "avant de s'entretenir")."""
     subjects = [antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
+        # "Mark Zuckerberg et Donald Trump se sont entretenus": the parse hangs the verb
+        # on the first of two coordinated subjects
+        subjects.insert(0, verb.head)
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and "VerbForm=Part" in str(verb.morph) \
@@ -105,9 +109,15 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def antecedent(token: Token) -> Token:
-    """What a relative pronoun stands for: "la Chine, qu'il accuse" → Chine."""
-    if "PronType=Rel" in str(token.morph) and token.head.dep_ == "acl:relcl":
+    """What a relative pronoun stands for: "la Chine, qu'il accuse" → Chine; when the parse
+    did not hang the clause on it, the nearest noun before ("Macron, avec lequel …")."""
+    if "PronType=Rel" not in str(token.morph):
+        return token
+    if token.head.dep_ == "acl:relcl":
         return token.head.head
+    for before in reversed(token.doc[token.sent.start:token.i]):
+        if before.pos_ in {"NOUN", "PROPN"}:
+            return before
     return token
 
 

@@ -173,7 +173,7 @@ class SentenceCoder:
             if child.dep_ in {"obj", "iobj"} and case is None:
                 objects.append(antecedent(child))
             elif case and (case in self.preps(trigger) or case in self.between):
-                objects.append(child)
+                objects.append(antecedent(child))
         subject_actors = self._actors_of(subjects, index, stop)
         agent_actors = self._actors_of(agents, index, stop)
         object_actors = self._actors_of(with_conjuncts(objects), index, stop, self._recipient_preps(trigger))
