@@ -199,3 +199,124 @@ def test_mentions_are_plain_json(seed):
         assert set(m) == {"start", "end", "text", "actors", "how"}
         for actor in m["actors"]:
             assert set(actor) == {"name", "country", "sector", "kind", "aliases"}
+
+
+# --- people and organisations the knowledge base does not know, titles, anaphora ---------------
+
+def full(actor: dict) -> tuple:
+    return actor["name"], actor["country"], actor["sector"]
+
+
+@pytest.mark.parametrize("text, date, mention_text, expected", [
+    # a name after what a title says of its holder: the holder, with the title's country and sector
+    ("Le président du groupe écologiste Paul Vernier a dénoncé le texte en France.", "2020-05-04",
+     "Paul Vernier", ("Paul Vernier", "FRA", "LEG")),
+    ("Le député de la Somme, Lucien Brasseur, a voté contre la réforme en France.", "2020-05-04",
+     "Lucien Brasseur", ("Lucien Brasseur", "FRA", "LEG")),
+    ("La présidente du groupe RDPI au Sénat Odile Ferrand a quitté la séance en France.", "2020-05-04",
+     "Odile Ferrand", ("Odile Ferrand", "FRA", "LEG")),
+    ("Le socialiste Marc Delorme a salué le vote du Sénat en France.", "2020-05-04",
+     "Marc Delorme", ("Marc Delorme", "FRA", "PTY")),
+    ("Le patron de la SNCF Alain Roussel a démissionné.", "2020-05-04",
+     "Alain Roussel", ("Alain Roussel", "FRA", "BUS")),
+    ("L'actrice nigériane Ada Okafor a ouvert le festival à Paris.", "2020-05-04",
+     "Ada Okafor", ("Ada Okafor", "NGA", "CVL")),
+    # a title before the name is not part of it; the surname alone is the same person
+    ("Me Jeanne Morel a plaidé la relaxe. Me Morel a ensuite quitté le tribunal.", "2020-05-04",
+     "Morel", ("Jeanne Morel", None, None)),
+    # a title that names a body other than the state is not the state's office
+    ("Le président du groupe centriste a interpellé le gouvernement français.", "2020-05-04",
+     "Le président du groupe", (None, "FRA", "LEG")),
+    ("Le président du Sénat a reçu les maires de France.", "2020-05-04", "Le président du Sénat", (None, "FRA", "LEG")),
+    ("Le président du conseil départemental a présenté le budget en France.", "2020-05-04",
+     "Le président du conseil", (None, "FRA", "GOV")),
+    ("Le président de la République a reçu les maires à Paris.", "2020-05-04",
+     "Le président de la République", ("Emmanuel Macron", "FRA", "GOV")),
+    # a title that names an office in another country only names someone new here
+    ("Le secrétaire d'État aux Sports s'est rendu à Lille, en France.", "2020-05-04",
+     "Le secrétaire d'État", (None, "FRA", "GOV")),
+    # a bare title stands for the person the text last gave it
+    ("Le général de Gaulle a lancé un appel. Le général a ensuite quitté Londres.", "2020-06-18",
+     "Le général", ("Charles de Gaulle", "FRA", "MIL")),
+    ("La ministre de la Culture, Agathe Simonin, a visité le musée à Paris. La ministre a promis des aides.",
+     "2020-05-04", "La ministre", ("Agathe Simonin", "FRA", "GOV")),
+    # … but not one of the other gender, nor one with a complement of its own
+    ("Le maire de Lyon, Paul Gérin, est venu en France. À Nantes, la maire a refusé de le recevoir.", "2020-05-04",
+     "la maire", (None, "FRA", "GOV")),
+    # an epithet is the person last named
+    ("Donald Trump a tenu un meeting. Le milliardaire républicain a attaqué la presse.", "2020-06-21",
+     "Le milliardaire", ("Donald Trump", "USA", "GOV")),
+])
+def test_unknown_people_and_titles(nlp, text, date, mention_text, expected):
+    [actor] = mention(run(nlp, text, date), mention_text)["actors"]
+    assert full(actor) == expected
+
+
+@pytest.mark.parametrize("text, mention_text, expected", [
+    # an organisation named after the noun that says what it is, and its later mentions
+    ("D'après le site Lyon Matin, la manifestation a réuni 2 000 personnes en France.", "le site Lyon Matin",
+     ("Lyon Matin", "FRA", "JRN")),
+    ("Le site Lyon Matin a publié une enquête en France. Selon Lyon Matin, le maire a menti.", "Lyon Matin",
+     ("Lyon Matin", "FRA", "JRN")),
+    # a definite noun of a kind of organisation is the last one named of that kind
+    ("Selon BFM TV, le convoi est parti. La chaîne d'information précise qu'il arrivera lundi.",
+     "La chaîne d'information", ("BFM TV", "FRA", "JRN")),
+    ("La CGT a appelé à la grève en France. Le syndicat réclame des hausses de salaire.", "Le syndicat",
+     ("General Confederation of Labour (France)", "FRA", "LAB")),
+    ("La FNSEA manifeste à Paris. Le syndicat majoritaire a annoncé des blocages.", "Le syndicat",
+     ("National Federation of Agricultural Holders' Unions", "FRA", "AGR")),
+    # collectives of a sector take the country their adjective names
+    ("Des médias américains ont révélé l'affaire.", "Des médias américains", (None, "USA", "JRN")),
+    ("Des sources anonymes de la chaîne CNBC ont confirmé l'appel.", "Des sources anonymes de la chaîne",
+     (None, "USA", "JRN")),
+    ("Les services du prince Charles ont confirmé la visite.", "Les services du prince Charles", (None, "GBR", "GOV")),
+])
+def test_organisations_and_collectives(nlp, text, mention_text, expected):
+    [actor] = mention(run(nlp, text, "2020-06-18"), mention_text)["actors"]
+    assert full(actor) == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Le site nucléaire de Flamanville a été arrêté.", "Le site nucléaire"),
+    ("Le ministre a défendu les droits de l'homme.", "l'homme"),
+    ("Les députés socialistes ont voté contre le texte.", "socialistes"),
+])
+def test_words_of_kinds_of_actors_that_name_none(nlp, text, absent):
+    assert absent not in [m["text"] for m in run(nlp, text, "2020-05-04")._.actors]
+
+
+@pytest.mark.parametrize("text, date, occurrence, expected", [
+    # a subject pronoun goes on with the subject of the sentence before, not the last person named
+    ("Angela Merkel a reçu Emmanuel Macron à Berlin. Dans un entretien, elle a salué la rencontre.",
+     "2019-01-01", 0, "Angela Merkel"),
+    ("Le ministre Jean-Yves Le Drian a critiqué Donald Trump. Selon lui, la décision est une erreur.",
+     "2019-01-01", 0, "Jean-Yves Le Drian"),
+    # a person named inside someone else's quotation is not what a pronoun outside it refers to
+    ("Vladimir Poutine a déclaré : « Donald Trump est un partenaire ». Il a ensuite quitté la salle.",
+     "2019-01-01", 0, "Vladimir Putin"),
+    # people the knowledge base does not know, and unnamed ones a title describes, are antecedents too
+    ("Mme Claire Vasseur a pris la parole. Elle a dénoncé le projet.", "2020-05-04", 0, "Claire Vasseur"),
+    ("En France, la maire a pris la parole. Elle a dénoncé le projet.", "2020-05-04", 0, "FRA/GOV"),
+])
+def test_pronouns(nlp, text, date, occurrence, expected):
+    pronouns = [m for m in run(nlp, text, date)._.actors if m["how"] == "pronoun"]
+    assert who(pronouns[occurrence]) == [expected]
+
+
+@pytest.mark.parametrize("text, year, mention_text, expected", [
+    # a year dates the clause it belongs to, not the sentence around it
+    ("En 2009, le président américain s'est rendu au Caire.", "En 2009", "le président américain", "Barack Obama"),
+    ("Le président américain a rappelé qu'il avait visité Le Caire en 2009.", "en 2009", "Le président américain",
+     "Donald Trump"),
+])
+def test_a_year_dates_the_roles_of_its_clause(nlp, text, year, mention_text, expected):
+    start = text.index(year)
+    timex = {"start": start, "end": start + len(year), "text": year, "value": "2009", "type": "DATE",
+             "granularity": "year"}
+    assert who(mention(run(nlp, text, "2018-10-24", [timex]), mention_text)) == [expected]
+
+
+@pytest.mark.parametrize("text, mention_text", [("L'Elysee a démenti l'information.", "L'Elysee"),
+                                                ("Les Etats-Unis ont protesté.", "Les Etats-Unis")])
+def test_names_match_without_their_accents(nlp, text, mention_text):
+    assert mention(run(nlp, text, "2020-05-04"), mention_text)["actors"]

@@ -153,6 +153,25 @@ def test_lookup_gives_the_right_actor_first(text, date, name, country, sector):
         assert first["sector"] == sector
 
 
+@pytest.mark.parametrize("text, date, name, country, sector", [
+    # the media, unions and employers' bodies the French press quotes
+    ("BFM TV", None, "BFM TV", "FRA", "JRN"),
+    ("Le Monde", None, "Le Monde", "FRA", "JRN"),
+    ("l'AFP", None, "Agence France-Presse", "FRA", "JRN"),
+    ("CNN", None, "CNN", "USA", "JRN"),
+    ("la FNSEA", None, "National Federation of Agricultural Holders' Unions", "FRA", "AGR"),
+    ("le Medef", None, "Mouvement des Entreprises de France", "FRA", "BUS"),
+    # people with dated roles before the curated period
+    ("le président français", "1962-01-01", "Charles de Gaulle", "FRA", "GOV"),
+    ("le général de Gaulle", "2020-06-18", "Charles de Gaulle", "FRA", "MIL"),
+    # an organisation named next to the noun that says what it is
+    ("le site Lyon Matin", None, "Lyon Matin", None, "JRN"),
+])
+def test_lookup_knows_the_media_and_bodies_quoted_in_french_news(text, date, name, country, sector):
+    first = lookup(text, date)[0]
+    assert (first["name"], first["country"], first["sector"]) == (name, country, sector)
+
+
 def test_lookup_lists_every_holder_of_a_shared_surname_best_first():
     names = [actor["name"] for actor in lookup("Castro", "2010-01-01")]
     assert names[:2] == ["Raúl Castro", "Fidel Castro"]

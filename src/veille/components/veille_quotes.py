@@ -31,7 +31,8 @@ from veille.extensions import register_extensions
 from veille.quotes import Lexicon, find_quotes
 
 
-@Language.factory("veille_quotes", default_config={"lang": "fr"})
+@Language.factory("veille_quotes", default_config={"lang": "fr"}, assigns=["doc._.quotes"],
+                  requires=["token.dep", "token.pos", "token.lemma"])
 def make_quotes(nlp: Language, name: str, lang: str) -> "QuoteExtractor":
     return QuoteExtractor(lang)
 

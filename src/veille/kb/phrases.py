@@ -30,6 +30,8 @@ class FormIndex:
     spaCy's PhraseMatcher needs a tokenised Doc per pattern, which takes seconds for the
     tens of thousands of names of the knowledge base; a name made of letters and spaces
     only is tokenised by splitting it, so only the few others go through the tokenizer.
+    Words are compared without case or accents: the news drops accents on capitals
+    ("l'Elysée", "Etats-Unis") and keeps them elsewhere.
     """
 
     PLAIN = re.compile(r"^[^\W\d_]+( [^\W\d_]+)*$")
@@ -49,12 +51,14 @@ class FormIndex:
                 self._add(tuple(t.lower_ for t in doc if not t.is_space), kind)
 
     def _add(self, words: tuple[str, ...], kind: str) -> None:
+        words = tuple(map(normalise, words))
         if words:
             self.index.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words, set()).add(kind)
 
     def matches(self, lowers: list[str]) -> list[tuple[str, int, int]]:
         """(kind, start, end) of every form found in a text's lower-case tokens, overlapping
         ones included."""
+        lowers = [normalise(word) for word in lowers]
         found = []
         for i, word in enumerate(lowers):
             for length, sequences in self.index.get(word, {}).items():
@@ -86,6 +90,11 @@ class RolePhrase:
     nested: "RolePhrase | None" = None  # the role phrase of a role complement
     count: int | None = None  # "les deux Présidents"
     possessive: bool = False  # "son homologue"
+    definite: bool = False  # "le général", "ce média": may stand for one already named
+    # the complement names a body that is neither a state nor a known organisation ("du
+    # groupe centriste", "du Sénat"): the role is not the state's office
+    other_body: bool = False
+    body_sector: str | None = None  # the sector of that body, when it is a collective ("du Sénat": LEG)
 
 
 class PhraseFinder:
@@ -95,6 +104,7 @@ class PhraseFinder:
         self.cardinals = words["cardinals"]
         self.possessives = set(words["possessives"])
         self.determiners = set(words["determiners"])
+        self.definites = set(words["definites"])
         self.coordinators = set(words["coordinators"])
         self.complements = set(words["complements"])
         self.roles = {normalise(row["form"]): row for row in table(lang, "role_nouns.tsv")}
@@ -225,7 +235,9 @@ class PhraseFinder:
         k = self._demonyms(doc, phrase.end, at, parsed.countries)
         if parsed.countries:
             k = self._longer_role(doc, parsed, k, at)
-        if k < len(doc) and doc[k].lower_ in self.complements:
+        if after_adjectives(doc, k, at) < len(doc) and doc[after_adjectives(doc, k, at)].lower_ in self.complements:
+            k = after_adjectives(doc, k, at)  # "des sources anonymes du site", "le porte-parole adjoint du Kremlin"
+        if k < len(doc) and doc[k].lower_ in self.complements and k not in at:  # not "de Gaulle"
             n = k + 1
             while n < len(doc) and doc[n].lower_ in self.determiners:
                 n += 1
@@ -236,8 +248,16 @@ class PhraseFinder:
                 if complement.kind == "role":
                     parsed.nested = self.role_phrase(doc, complement, at)
                     k = parsed.nested.end
+                    if parsed.nested.role["kind"] in ("group", "organisation"):
+                        parsed.other_body = True
+                        parsed.body_sector = (parsed.nested.role["sector"] or "").split("|")[0] or None
                 elif not parsed.countries:
                     k = self._demonyms(doc, k, at, parsed.countries)
+            elif n < len(doc) and n not in at and doc[n].is_alpha and (doc[n].pos_ in ("NOUN", "PROPN")
+                                                                      or not doc[n].pos_):
+                parsed.other_body = True  # "le président du groupe centriste": not the head of state
+        elif " " in phrase.key and k < len(doc) and k not in at and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+            parsed.other_body = True  # "le président du conseil départemental": another council
         parsed.end = max(k, phrase.end)
         return parsed
 
@@ -248,6 +268,7 @@ class PhraseFinder:
             i -= 1
         if i > 0 and doc[i - 1].lower_ in self.determiners:
             parsed.possessive = doc[i - 1].lower_ in self.possessives
+            parsed.definite = doc[i - 1].lower_ in self.definites
             i -= 1
         parsed.start = i
 
@@ -272,3 +293,11 @@ class PhraseFinder:
                 parsed.role = self.roles[key]
                 return self._demonyms(doc, m, at, parsed.countries)
         return k
+
+
+def after_adjectives(doc: Doc, k: int, at: dict[int, Phrase]) -> int:
+    """Where the adjectives that follow a noun from token `k` on end ("sources anonymes",
+    "site spécialisé"): lower-case words the tagger calls adjectives and no table knows."""
+    while k < len(doc) and k not in at and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+        k += 1
+    return k

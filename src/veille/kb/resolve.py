@@ -6,44 +6,36 @@ curated); a role to whoever held it in the country its demonym or complement nam
 ("le président russe" → the president of Russia on that date); "son homologue américain"
 to the holder of the same office in the other country; "les deux Présidents" to the two
 presidents mentioned last; a pronoun to the last person mentioned before it, in its
-paragraph or the sentence before; a collective ("la police", "les manifestants") to a
+paragraph or the sentence before, outside other people's quotations (a subject pronoun to
+the subject of the sentence before); a collective ("la police", "les manifestants") to a
 sector of the country its adjective names or, failing that, of the text's main country.
+
+People the knowledge base does not know take their country and sector from the title beside
+them ("le président du groupe centriste Hervé Marseille": FRA, LEG); a title whose
+complement names another body than the state ("du groupe", "du Sénat") is not the state's
+office; a bare title ("le général", "le ministre") stands for the person the text last gave
+it; an epithet ("le milliardaire") for the person last named; a kind of organisation ("le
+syndicat", "la chaîne") for the one named next to it or last.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from veille.kb.base import USUAL_TITLE, KnowledgeBase
-from veille.kb.index import CURATED, KIND
-from veille.kb.phrases import Phrase, PhraseFinder, RolePhrase
+from veille.kb.context import Context, Mention, chars
+from veille.kb.index import COUNTRY, CURATED, KIND, SECTOR
+from veille.kb.normalise import normalise
+from veille.kb.phrases import Phrase, PhraseFinder, RolePhrase, after_adjectives
 from veille.kb.sources import split
+from veille.kb.unknown import MAX_TAIL, UnknownNames, proper_name
 from veille.lang import data
 
 # how many earlier persons a plural role without a number may stand for
 MAX_PLURAL = 4
-
-
-@dataclass
-class Mention:
-    """A resolved mention: tokens [start, end), its actors, and how they were found."""
-
-    start: int
-    end: int
-    actors: list[dict]
-    how: str
-    entities: list[int | None] = field(default_factory=list)
-
-    @property
-    def person(self) -> int | None:
-        """The knowledge-base person this mention names, when it names exactly one."""
-        if len(self.actors) == 1 and self.actors[0]["kind"] == "person":
-            return self.entities[0] if self.entities else None
-        return None
 
 
 class Resolver:
@@ -54,23 +46,27 @@ class Resolver:
         self.locatives = set(words["locatives"])
         self.pronouns = words["pronouns"]
         self.impersonal = set(words["impersonal"])
+        self.honorifics = words["honorifics"]
 
     def resolve(self, doc: Doc, date: str | None, skip: Callable[[int, int], bool] = lambda s, e: False,
-                people: list[tuple[int, int]] = (), date_at: Callable[[int], str | None] | None = None
-                ) -> list[Mention]:
+                people: list[tuple[int, int]] = (), date_at: Callable[[int], str | None] | None = None,
+                quotations: list[tuple[int, int]] = ()) -> list[Mention]:
         """The actor mentions of `doc`. `skip(start_char, end_char)` rules out stretches of
         text (boilerplate); `people` are token spans of person names found otherwise (NER),
-        unknown to the knowledge base; `date_at(token)` may give a sentence its own date."""
-        phrases = [p for p in self.finder.find(doc) if not skip(*_chars(doc, p.start, p.end))]
-        taken = {i for p in phrases for i in range(p.start, p.end)}
-        phrases += [Phrase(s, e, "unknown", doc[s:e].text) for s, e in people
-                    if not taken.intersection(range(s, e)) and not skip(*_chars(doc, s, e))]
+        unknown to the knowledge base; `date_at(token)` may give a sentence its own date;
+        `quotations` are the character ranges between quotation marks."""
+        phrases = [p for p in self.finder.find(doc) if not skip(*chars(doc, p.start, p.end))]
+        names = UnknownNames(self.honorifics, self._person_title,
+                             lambda p: self.finder.roles[p.key]["kind"] == "organisation",
+                             lambda text: normalise(text) in self.kb.places)
+        phrases += names.find(doc, people, phrases, skip)
         phrases += [Phrase(t.i, t.i + 1, "pronoun", self.pronouns[t.lower_]) for t in doc
                     if t.lower_ in self.pronouns and t.pos_ in ("PRON", "") and not self._impersonal(t)
                     and not skip(t.idx, t.idx + len(t))]
         phrases.sort(key=lambda p: p.start)
         at = {p.start: p for p in phrases}
-        context = Context(doc, self._dominant(phrases, date), [], skip)
+        context = Context(doc, self._dominant(phrases, date), [], skip, genders=names.genders,
+                          quotations=list(quotations))
         consumed: set[int] = set()
         for phrase in phrases:
             if phrase.start in consumed:
@@ -81,9 +77,13 @@ class Resolver:
                 context.mentions.append(mention)
         return context.mentions
 
+    def _person_title(self, phrase: Phrase) -> bool:
+        row = self.finder.roles[phrase.key]
+        return row["kind"] == "person" and row["number"] == "sing"
+
     # --- one phrase ------------------------------------------------------------------------
     def _mention(self, doc: Doc, phrase: Phrase, at: dict[int, Phrase], date: str | None,
-                 context: "Context", consumed: set[int]) -> Mention | None:
+                 context: Context, consumed: set[int]) -> Mention | None:
         kb = self.kb
         if phrase.kind in ("name", "surname"):
             entity = self._entity(phrase, date, context)
@@ -91,8 +91,13 @@ class Resolver:
                 return None
             return Mention(phrase.start, phrase.end, [kb.actor(entity, date)], "name", [entity])
         if phrase.kind == "unknown":
-            actor = context.introduced.get(phrase.start) or _person(phrase.key, None, None)
+            actor = context.introduced.get(phrase.start) or context.unknown.get(phrase.key) \
+                or _person(phrase.key, None, None)
+            context.unknown.setdefault(phrase.key, actor)  # the same person each time the text names them
             return Mention(phrase.start, phrase.end, [actor], "name", [None])
+        if phrase.kind == "organisation_name":
+            actor = context.organisations.get(normalise(phrase.key))
+            return Mention(phrase.start, phrase.end, [actor], "name", [None]) if actor else None
         if phrase.kind == "country":
             return Mention(*self._with_determiner(doc, phrase), [kb.state(phrase.key)], "country", [None])
         if phrase.kind == "capital":
@@ -110,9 +115,21 @@ class Resolver:
             return None
         if phrase.kind == "pronoun":
             return self._pronoun(doc, phrase, context)
+        if _not_a_noun(doc, phrase) or self._generic_complement(doc, phrase):
+            return None
         parsed = self.finder.role_phrase(doc, phrase, at)
         consumed.update(range(parsed.phrase.end, parsed.end))
         return self._role(doc, parsed, at, date, context)
+
+    def _generic_complement(self, doc: Doc, phrase: Phrase) -> bool:
+        """"les droits de l'homme", "la place de la femme": someone of no office, named with the
+        definite article as the complement of a noun, is a notion rather than an actor."""
+        row, token = self.finder.roles[phrase.key], doc[phrase.start]
+        if row["kind"] != "person" or row["office"] or row["sector"] != "CVL" or phrase.start < 2:
+            return False
+        article, preposition = doc[phrase.start - 1], doc[phrase.start - 2]
+        return (token.dep_ == "nmod" and article.lower_ in self.finder.definites
+                and preposition.lower_ in self.finder.complements)
 
     def _with_determiner(self, doc: Doc, phrase: Phrase) -> tuple[int, int]:
         start = phrase.start
@@ -120,7 +137,7 @@ class Resolver:
             start -= 1
         return start, phrase.end
 
-    def _entity(self, phrase: Phrase, date: str | None, context: "Context") -> int | None:
+    def _entity(self, phrase: Phrase, date: str | None, context: Context) -> int | None:
         kb = self.kb
         candidates = kb.by_name(phrase.key)
         if phrase.kind == "surname":
@@ -140,48 +157,141 @@ class Resolver:
 
     # --- roles -----------------------------------------------------------------------------
     def _role(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
-              context: "Context") -> Mention | None:
+              context: Context) -> Mention | None:
         kb, role = self.kb, parsed.role
         span = (parsed.start, parsed.end)
+        if role["kind"] == "organisation":
+            return self._organisation(doc, parsed, at, date, context)
+        if role["kind"] == "epithet":
+            return self._epithet(doc, parsed, context)
         named = self._apposition(doc, parsed, at, date, context)
         targets, body = self._targets(parsed, date)
         office, title, sector = role["office"], role["title"], role["sector"]
         allowed = split(role["only_for"])
         if allowed and targets and targets[0] not in allowed:
             office = title = None  # "secrétaire d'État" names the foreign minister in Washington only
-        elif allowed and not targets and len(allowed) == 1:
+        elif allowed and not targets and len(allowed) == 1 and context.dominant in (None, allowed[0]):
             targets = allowed
+        elif allowed and not targets and context.dominant not in allowed:
+            office = title = None  # … and a junior minister in a text about France
+        if parsed.other_body:  # "le président du groupe centriste", "le président du Sénat"
+            office = title = None
+            sector = parsed.body_sector or sector
         if office == "spokesperson" and body == "foreign_ministry":
             office = "foreign_ministry_spokesperson"
+        key = parsed.phrase.key
+        gender = _gender(doc[parsed.start]) or _gender(doc[parsed.phrase.start])  # "la maire": the article says it
+        bare = parsed.end >= len(doc) or doc[parsed.end].lower_ not in self.finder.complements
         if named is not None:
             actor, entity = named
             if entity is None:  # someone the knowledge base does not know: the role says who
-                actor.update(country=actor["country"] or (targets[0] if targets else context.dominant),
-                             sector=actor["sector"] or sector)
-            return Mention(*span, [actor], "apposition", [entity])
+                country, own = self._where(targets[0]) if targets else (context.dominant, None)
+                actor.update(country=actor["country"] or country, sector=actor["sector"] or own or sector)
+                if gender and actor["name"]:
+                    context.genders.setdefault(actor["name"], gender)
+            return Mention(*span, [actor], "apposition", [entity], role=key, gender=gender)
         if role["kind"] == "group":
-            codes = targets or [context.dominant]
-            return Mention(*span, [kb.group(code, sector) for code in codes], "role", [None] * len(codes))
+            places = [self._where(code) for code in targets] or [(context.dominant, None)]
+            return Mention(*span, [kb.group(code, own or sector) for code, own in places], "role",
+                           [None] * len(places))
         if role["kind"] == "counterpart":
             return self._counterpart(doc, parsed, targets, date, context)
+        singular = role["number"] == "sing" and not parsed.count
         if not office and not title:
-            codes = targets or [context.dominant]
-            return Mention(*span, [_person(None, code, sector) for code in codes], "role", [None] * len(codes))
+            if singular and parsed.definite and bare and not targets \
+                    and (same := self._same_title(parsed, gender, context, prefix=True)):
+                return same
+            places = [self._where(code) for code in targets] or [(context.dominant, None)]
+            return Mention(*span, [_person(None, code, own or sector) for code, own in places], "role",
+                           [None] * len(places), role=key, gender=gender if singular else None)
         if targets:
             found = [self._holder(office, title, code, date) for code in targets]
-            actors = [kb.actor(n, date) if n is not None else _person(None, code, sector)
+            actors = [kb.actor(n, date) if n is not None else _person(*self._person_at(code, sector))
                       for n, code in zip(found, targets)]
-            return Mention(*span, actors, "role", found)
+            return Mention(*span, actors, "role", found, role=key)
         earlier = [n for n in context.persons() if self._holds(n, office, title, date)]
         plural = parsed.count or (MAX_PLURAL if role["number"] == "plur" else 1)
         if earlier:
             chosen = earlier[:plural]
-            return Mention(*span, [kb.actor(n, date) for n in chosen], "role", chosen)
+            return Mention(*span, [kb.actor(n, date) for n in chosen], "role", chosen, role=key)
+        if singular and parsed.definite and bare and (same := self._same_title(parsed, gender, context, prefix=False)):
+            return same
         if context.dominant and plural == 1:
             n = self._holder(office, title, context.dominant, date)
             if n is not None:
-                return Mention(*span, [kb.actor(n, date)], "role", [n])
+                return Mention(*span, [kb.actor(n, date)], "role", [n], role=key)
         return None
+
+    def _where(self, target: str | None) -> tuple[str | None, str | None]:
+        """The country of a role's target, and its sector when it is an organisation ("de la
+        SNCF": FRA, BUS)."""
+        if target in self.kb.organisations:
+            row = self.kb.entities[self.kb.organisations[target]]
+            return row[COUNTRY], row[SECTOR]
+        return target, None
+
+    def _person_at(self, target: str | None, sector: str | None) -> tuple[None, str | None, str | None]:
+        country, own = self._where(target)
+        return None, country, own or sector
+
+    def _same_title(self, parsed: RolePhrase, gender: str | None, context: Context,
+                    prefix: bool) -> Mention | None:
+        """"le général" after "le général de Gaulle", "le ministre" after "le ministre des
+        Affaires étrangères, Jean-Yves Le Drian": a bare title stands for the last person the
+        text gave it (or, with `prefix`, a longer title it begins)."""
+        key = parsed.phrase.key
+        for mention in reversed(context.mentions):
+            held = mention.role
+            if held and (held == key or (prefix and held.startswith(key + " "))) \
+                    and mention.person is not None and mention.actors[0]["name"] \
+                    and self._gender(mention, context) in (None, gender or self._gender(mention, context)):
+                return Mention(parsed.start, parsed.end, [mention.actors[0]], "role", mention.entities[:1], role=held)
+        return None
+
+    def _epithet(self, doc: Doc, parsed: RolePhrase, context: Context) -> Mention | None:
+        """"le milliardaire républicain": the last person named before, in the paragraph or the
+        sentence before; "un quinquagénaire": someone new."""
+        span = (parsed.start, parsed.end)
+        if not parsed.definite:
+            return Mention(*span, [_person(None, context.dominant, None)], "role", [None])
+        since, here = context.window_start(parsed.start), doc[parsed.start].idx
+        for mention in reversed(context.mentions):
+            if doc[mention.start].idx < since:
+                break
+            if mention.person is not None and not context.quoted_apart(doc[mention.start].idx, here):
+                return Mention(*span, [mention.actors[0]], "relation", mention.entities[:1])
+        return None
+
+    def _organisation(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
+                      context: Context) -> Mention | None:
+        """"le site 78Actu", "la chaîne BFM TV": the organisation named next to the noun; "le
+        syndicat", "la chaîne d'information": the last one the text named of that kind; "des
+        médias américains": a collective of that sector, of the country named or the text's."""
+        sectors = split(parsed.role["sector"])
+        span = (parsed.start, parsed.end)
+        named_at = after_adjectives(doc, parsed.end, at)  # "le site spécialisé Axios"
+        after = at.get(named_at)
+        if after is not None and after.kind == "name":
+            entity = self._entity(after, date, context)
+            if entity is not None and self.kb.entities[entity][KIND] == "organisation":
+                return None  # the name itself is the mention
+        name = proper_name(doc, named_at)
+        if name is not None:
+            actor = context.organisations.setdefault(normalise(name.text), {
+                "name": name.text, "country": context.dominant, "sector": sectors[0], "kind": "organisation",
+                "aliases": []})
+            return Mention(parsed.start, name.end, [actor], "apposition", [None])
+        targets, _ = self._targets(parsed, date)
+        if targets:  # "la chaîne américaine"
+            places = [self._where(code) for code in targets]
+            return Mention(*span, [self.kb.group(code, own or sectors[0]) for code, own in places], "role",
+                           [None] * len(places))
+        if parsed.definite and parsed.role["number"] == "sing":
+            for mention in reversed(context.mentions):
+                if len(mention.actors) == 1 and mention.actors[0]["kind"] == "organisation" \
+                        and mention.actors[0]["name"] and mention.actors[0]["sector"] in sectors:
+                    return Mention(*span, [mention.actors[0]], "role", mention.entities[:1])
+        return None  # "le site nucléaire", "la station": not every such word is about an actor
 
     def _targets(self, parsed: RolePhrase, date: str | None) -> tuple[list[str], str | None]:
         """The states or organisations a role phrase is about, and the body ("du Quai
@@ -227,7 +337,7 @@ class Resolver:
         return False
 
     def _apposition(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
-                    context: "Context") -> tuple[dict, int | None] | None:
+                    context: Context) -> tuple[dict, int | None] | None:
         """The person a role phrase is put next to: "le porte-parole du Kremlin, Dmitri
         Peskov", "le président Vladimir Poutine", "Dmitri Peskov, porte-parole du Kremlin"."""
         if parsed.role["kind"] != "person" or parsed.role["number"] == "plur":
@@ -241,6 +351,8 @@ class Resolver:
                 return before.actors[0], before.entities[0]  # the same dict: an unknown gets the role's country
             return None
         if phrase is None or phrase.kind not in ("name", "surname", "unknown"):
+            phrase = self._name_after_tail(doc, parsed.end, at, date, context)
+        if phrase is None:
             return None
         if phrase.kind == "unknown":
             actor = context.introduced.setdefault(phrase.start, _person(phrase.key, None, None))
@@ -250,8 +362,35 @@ class Resolver:
             return None
         return self.kb.actor(entity, date), entity
 
+    def _name_after_tail(self, doc: Doc, end: int, at: dict[int, Phrase], date: str | None,
+                         context: Context) -> Phrase | None:
+        """The name of a person that comes after what a title says of its holder: "le président
+        du groupe centriste Hervé Marseille", "le député de Seine-Saint-Denis, Éric Coquerel"."""
+        if end >= len(doc) or doc[end].text == ",":
+            return None
+        i = end
+        while i < min(len(doc), end + MAX_TAIL):
+            token, phrase = doc[i], at.get(i)
+            if phrase is not None and phrase.kind in ("name", "surname", "unknown"):
+                if phrase.kind == "unknown":
+                    return phrase
+                entity = self._entity(phrase, date, context)
+                if entity is not None and self.kb.entities[entity][KIND] == "person":
+                    return phrase
+            if phrase is not None:  # "de la SNCF", "centriste": what the holder belongs to
+                i = phrase.end
+                continue
+            if token.text == "," and i + 1 in at and at[i + 1].kind in ("name", "surname", "unknown"):
+                i += 1
+                continue
+            if (token.pos_ in ("VERB", "AUX", "PRON") and not token.is_upper) or token.is_sent_start \
+                    or (token.is_punct and token.text not in "-'’"):
+                return None  # an acronym the tagger took for a verb goes on: "du groupe RDPI"
+            i += 1
+        return None
+
     def _counterpart(self, doc: Doc, parsed: RolePhrase, targets: list[str], date: str | None,
-                     context: "Context") -> Mention | None:
+                     context: Context) -> Mention | None:
         """"son homologue américain": the same office as the person "son" points to, in the
         country the demonym names."""
         anchor = next(iter(context.persons(since=context.window_start(parsed.start))), None)
@@ -268,22 +407,46 @@ class Resolver:
     # --- pronouns --------------------------------------------------------------------------
     def _impersonal(self, token) -> bool:
         """"il faut", "il serait utile": an "il" that stands for nobody."""
-        if token.dep_.startswith("expl"):
-            return True
+        if token.dep_.startswith("expl") and not token.text.startswith("-"):
+            return True  # the parser calls "a-t-il rétorqué" expletive too: the verb decides there
         head = token.head
         return head.lemma_.lower() in self.impersonal or head.lower_ in self.impersonal
 
-    def _pronoun(self, doc: Doc, phrase: Phrase, context: "Context") -> Mention | None:
+    def _pronoun(self, doc: Doc, phrase: Phrase, context: Context) -> Mention | None:
+        """The person a pronoun stands for: the last one named before it, in its paragraph or
+        the sentence before, of its gender, not inside someone else's quotation; a subject
+        pronoun, or one after a preposition ("selon lui"), goes on with the subject of the
+        sentence before ("Zuckerberg a décidé de les laisser. Dans une publication, il dit …")."""
         since = context.window_start(phrase.start)
+        here = doc[phrase.start].idx
+        candidates = []
         for mention in reversed(context.mentions):
-            if mention.end <= phrase.start and doc[mention.start].idx >= since and mention.person is not None:
-                gender = self.kb.gender(mention.person)
-                if gender in (None, phrase.key):
-                    return Mention(phrase.start, phrase.end, [dict(mention.actors[0])], "pronoun",
-                                   [mention.person])
             if doc[mention.start].idx < since:
                 break
-        return None
+            person = mention.person
+            if mention.end > phrase.start or person is None or context.quoted_apart(doc[mention.start].idx, here):
+                continue
+            if self._gender(mention, context) in (None, phrase.key):
+                candidates.append(mention)
+        if not candidates:
+            return None
+        chosen = candidates[0]
+        token = doc[phrase.start]
+        own = token.sent.start if doc.has_annotation("SENT_START") else 0
+        speaks = token.dep_.startswith("nsubj") or token.text.startswith("-") or any(c.dep_ == "case" for c in token.children)
+        if speaks and chosen.start < own:  # "il", "a-t-il", "selon lui", not "lui a dit"
+            subjects = [m for m in candidates if _is_subject(doc, m)]
+            if subjects and subjects[0].start >= doc[chosen.start].sent.start:
+                chosen = subjects[0]  # the subject of the same sentence as the last one named
+        person = chosen.person
+        return Mention(phrase.start, phrase.end, [dict(chosen.actors[0])], "pronoun",
+                       [person if isinstance(person, int) else None])
+
+    def _gender(self, mention: Mention, context: Context) -> str | None:
+        person = mention.person
+        if isinstance(person, int):
+            return self.kb.gender(person) or mention.gender
+        return context.genders.get(person) or mention.gender
 
     # --- the text's main country --------------------------------------------------------------
     def _dominant(self, phrases: list[Phrase], date: str | None) -> str | None:
@@ -303,52 +466,33 @@ class Resolver:
         return states[0][0] if states else None
 
 
-@dataclass
-class Context:
-    """What the resolution has seen so far in a text."""
-
-    doc: Doc
-    dominant: str | None
-    mentions: list[Mention]
-    skip: Callable[[int, int], bool] = lambda s, e: False
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    introduced: dict[int, dict] = field(default_factory=dict)  # unknown people a role introduced
-
-    def __post_init__(self) -> None:
-        self.text = self.doc.text
-        if self.doc.has_annotation("SENT_START"):
-            self.sentences = [(s.start, s.end) for s in self.doc.sents if s.text.strip()]
-        else:
-            self.sentences = [(0, len(self.doc))]
-
-    def entities(self) -> set[int]:
-        return {n for m in self.mentions for n in m.entities if n is not None}
-
-    def persons(self, since: int = 0) -> list[int]:
-        """Distinct people mentioned so far, the latest first, from character `since` on."""
-        found: list[int] = []
-        for mention in reversed(self.mentions):
-            if self.doc[mention.start].idx < since:
-                break
-            for n, actor in zip(mention.entities, mention.actors):
-                if n is not None and actor["kind"] == "person" and n not in found:
-                    found.append(n)
-        return found
-
-    def window_start(self, token: int) -> int:
-        """Where a pronoun or a relation may find its person: its paragraph, or the
-        sentence before its own (boilerplate lines apart) when that starts earlier."""
-        doc = self.doc
-        paragraph = self.text.rfind("\n\n", 0, doc[token].idx) + 1
-        own = max((s for s in self.sentences if s[0] <= token), default=(0, len(doc)))
-        earlier = [s for s in self.sentences if s[1] <= own[0] and not self.skip(*_chars(doc, *s))]
-        start = earlier[-1][0] if earlier else own[0]
-        return min(paragraph, doc[start].idx)
-
-
 def _person(name: str | None, country: str | None, sector: str | None) -> dict:
     return {"name": name, "country": country, "sector": sector, "kind": "person", "aliases": []}
 
 
-def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+def _gender(token) -> str | None:
+    """m or f, as the morphology of a noun says it ("la maire": f)."""
+    found = token.morph.get("Gender")
+    return {"Masc": "m", "Fem": "f"}.get(found[0]) if found else None
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is the subject of its clause, as the parse says, or as the verb right
+    after it shows ("Olivier Faure, a eu …", which the parser may read otherwise)."""
+    if any(t.dep_.startswith("nsubj") or (t.text.startswith("-") and t.pos_ == "PRON")  # "a-t-il"
+           for t in doc[mention.start:mention.end]):
+        return True
+    after = mention.end
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    return after < len(doc) and doc[after].pos_ in ("AUX", "VERB") and "Fin" in doc[after].morph.get("VerbForm")
+
+
+def _not_a_noun(doc: Doc, phrase: Phrase) -> bool:
+    """A role word used as a verb or as the adjective of another noun: "il a été élu", "les
+    députés socialistes" (the deputies are the actor, not "socialistes")."""
+    if phrase.end - phrase.start != 1:
+        return False
+    token = doc[phrase.start]
+    after_noun = token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+    return token.pos_ in ("VERB", "AUX") or after_noun

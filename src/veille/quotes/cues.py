@@ -81,13 +81,15 @@ class Lexicon:
         return i
 
     def _finite(self, verb: Token, last: Token, group_start: int) -> bool:
-        """Conjugated: the verb or an auxiliary of its group is, or a subject clitic follows it."""
+        """Conjugated: the verb or an auxiliary of its group is, or a subject follows it (a
+        clitic, "dit-il", or a noun the tagger's participle takes: "…», écrit David Gillis")."""
         doc = verb.doc
         for token in doc[group_start: verb.i + 1]:
             forms = token.morph.get("VerbForm")
             if "Fin" in forms or (token is not verb and token.lemma_ in self.auxiliaries and not forms):
                 return True
-        return any(t.text.startswith("-") for t in doc[last.i + 1: last.i + 3])
+        return any(t.text.startswith("-") for t in doc[last.i + 1: last.i + 3]) or any(
+            c.dep_ == "nsubj" and c.i == last.i + 1 and c.pos_ == "PROPN" for c in verb.children)
 
     def complementiser_size(self, token: Token) -> int:
         """Length of the complementiser `token` begins with ("que" → 3, "qu'«aucune" → 3), or 0."""

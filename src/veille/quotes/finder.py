@@ -9,20 +9,23 @@
   speaker of its paragraph's last (else next) attributed quote, with a lower confidence.
 
 Cues inside a quotation are the speaker's own words and attribute nothing; quotations inside a
-reported clause are part of it (a `mixed` quote); boilerplate lines yield no quote.
+reported clause are part of it (a `mixed` quote); boilerplate lines yield no quote. A pronoun
+speaker ("a-t-il ajouté", "selon lui") and a lone quotation go on with a speaker the text
+introduced (`veille.quotes.continuity`). A verb of saying that is not conjugated ("en
+expliquant que", "après avoir annoncé que") takes the subject of its main clause.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from veille.cleaning import in_boilerplate
-from veille.quotes.cues import Cue, Lexicon, is_finite_verb, is_reflexive, is_stance_word
+from veille.quotes.cues import Cue, Lexicon, is_finite_verb, is_reflexive, is_stance_word, verb_group_start
+from veille.quotes.continuity import Continuity, agree
+from veille.quotes.layout import Layout
 from veille.quotes.marks import Segment, find_segments
 from veille.quotes.resolution import SpeakerResolver
 from veille.quotes.speakers import (NOBODY, SUBJECT_CLIMB, Phrase, clitic_of, inverted_subject, noun_phrase, span_phrase,
@@ -38,8 +41,6 @@ EDGE = " \t\n\u00a0\u202f.,;:"  # trimmed from both ends of a quote
 OPEN_END = -1  # a region that runs to the end of its clause
 RECENT_SENTENCES = 6  # how far back a pronoun ("a-t-il ajouté") goes on with the last speaker
 SENTENCE_END = (".", "!", "?", "…")
-# A sentence end glued to the next sentence, which the sentence splitter misses: "Schlapp.\"Il".
-GLUED_END = re.compile(r"[.!?…](?=[\"«“]?[^\W\d_]|\s*-)")
 
 
 @dataclass
@@ -65,18 +66,20 @@ class QuoteFinder:
         self.segments = find_segments(doc.text, lexicon.marks)
         self.claimed: set[Segment] = set()
         self.speakers = SpeakerResolver(doc, lexicon.honorifics)
-        self._sentence_starts = [sentence.start_char for sentence in doc.sents]
+        self.layout = Layout(doc, self.segments)
+        self.continuity = Continuity(doc, self.layout, self.speakers, "".join(lexicon.marks))
+        self.found: list[Found] = []
 
     def quotes(self) -> list[dict]:
         cues = sorted((c for c in self._verb_cues() + self._source_cues() if self._usable(c.token.idx)),
                       key=lambda c: c.token.i)
-        found = self._from_cues(cues) + self._from_quotation_marks(cues)
-        self.found = found
-        last: tuple[dict, int] | None = None  # the last speaker, and where they spoke
+        self.found = found = self._from_cues(cues) + self._from_quotation_marks(cues)
+        last: tuple[dict, int, tuple] | None = None  # the last speaker, where they spoke, their gender and number
         for item in sorted(found, key=lambda f: f.start):
             item.quote = self._record(item, last)
-            if item.quote and item.quote["speaker"]:
-                last = item.quote["speaker"], item.start
+            if item.quote and item.quote["speaker"]:  # where the speaker is named, else where they spoke
+                last = (item.quote["speaker"], item.speaker.start if item.speaker else item.start,
+                        self.continuity.agreement(item.speaker))
         kept = _one_per_stretch([f for f in found if f.quote and not in_boilerplate(
             self.doc, f.quote["start"], f.quote["end"])])
         self._attribute_alone(kept)
@@ -85,15 +88,12 @@ class QuoteFinder:
     # --- cues ---------------------------------------------------------------------------
 
     def _usable(self, offset: int) -> bool:
-        return not self._quoted(offset) and not in_boilerplate(self.doc, offset, offset + 1)
-
-    def _quoted(self, offset: int) -> bool:
-        return any(s.open < offset < s.close for s in self.segments)
+        return not self.layout.quoted(offset) and not in_boilerplate(self.doc, offset, offset + 1)
 
     def _outside(self, cue: Cue) -> Callable[[int], bool]:
         """Where the speaker of `cue` cannot be: inside a quotation, or in another sentence."""
-        begin, end = self._sentence(cue.token)
-        return lambda offset: self._quoted(offset) or not begin <= offset < end
+        begin, end = self.layout.sentence(cue.token)
+        return lambda offset: self.layout.quoted(offset) or not begin <= offset < end
 
     def _verb_cues(self) -> list[Cue]:
         cues: list[Cue] = []
@@ -131,6 +131,8 @@ class QuoteFinder:
         if "incise" in cue.frames and (incise := self._incise(cue)):
             return incise
         speaker = subject_of(cue, self.lexicon.not_speakers, self._outside(cue))
+        if speaker is None and not cue.is_finite():
+            speaker = self._main_subject(cue)
         if speaker == NOBODY:
             return None
         if "adjective" in cue.frames and is_reflexive(cue.token) and (stance := self._stance(cue)):
@@ -139,12 +141,32 @@ class QuoteFinder:
             return Found(start, OPEN_END, "clause", cue, speaker)
         return None
 
+    def _main_subject(self, cue: Cue) -> Phrase | None:
+        """Who says what a verb that is not conjugated reports ("Après avoir annoncé que …, le
+        président a évoqué …", "a confirmé Emmanuel Macron, en expliquant que …"): the subject
+        of the main clause, after the comma, or of the conjugated verb it hangs on, inverted or not."""
+        outside = self._outside(cue)
+        for token in self.doc[cue.last.i + 1: cue.token.sent.end]:
+            if token.text == "," and not outside(token.idx) and self._main_clause_follows(token):
+                subject = next(t for t in self.doc[token.i + 1: token.i + 6] if t.dep_.startswith("nsubj"))
+                if subject.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return noun_phrase([subject], token.i + 1, subject.head.i - 1)
+        for verb in cue.token.ancestors:
+            if outside(verb.idx) or not (is_finite_verb(verb) or any(is_finite_verb(c) for c in verb.children
+                                                                   if c.dep_.startswith("aux"))):
+                continue
+            found = subject_of(Cue(verb, verb, verb.lemma_, frozenset(), finite=True, group_start=verb_group_start(verb)),
+                               self.lexicon.not_speakers, outside)
+            return found if found is not None else inverted_subject(
+                Cue(verb, verb, verb.lemma_, frozenset(), finite=True), outside)
+        return None
+
     def _stance(self, cue: Cue) -> tuple[int, int] | None:
         """"s'est dit prêt à …": from the adjective to the end of the clause; "«prêt»" alone."""
         for token in self.doc[cue.last.i + 1: cue.token.sent.end]:
             if token.text in self.lexicon.marks:
                 segment = next((s for s in self.segments if s.open == token.idx), None)
-                inside = self._token_at(segment.content(self.text)[0]) if segment else None
+                inside = self.layout.token_at(segment.content(self.text)[0]) if segment else None
                 if inside is not None and is_stance_word(inside, cue.token):
                     self.claimed.add(segment)
                     return segment.content(self.text)
@@ -161,7 +183,8 @@ class QuoteFinder:
             if size := self.lexicon.complementiser_size(token):
                 previous = token.nbor(-1)
                 # "a annoncé la mesure que …": a relative clause, not reported speech
-                relative = (token.pos_ == "PRON" and previous.pos_ in ("NOUN", "PROPN")
+                relative = (previous.pos_ in ("NOUN", "PROPN") and (token.pos_ == "PRON" or any(
+                                c.dep_ == "det" for c in previous.children))
                             and not any(c.dep_ == "case" for c in previous.children)
                             and not any(t["start"] <= previous.idx < t["end"] for t in self.doc._.timexes or ()))
                 return None if relative else token.idx + size
@@ -183,7 +206,7 @@ class QuoteFinder:
             if segment:
                 self.claimed.add(segment)
                 return Found(*segment.content(self.text), "incise", cue, speaker)
-        begin = self._whole_quotations(self._sentence(cue.token)[0], before.idx)[0]
+        begin = self.layout.whole_quotations(self.layout.sentence(cue.token)[0], before.idx)[0]
         return Found(begin, before.idx, "incise", cue, speaker)
 
     def _before_incise(self, cue: Cue) -> Token | None:
@@ -199,7 +222,7 @@ class QuoteFinder:
         if before.text != "," and before.text not in self.lexicon.closers:
             return None
         subjects = [c for c in cue.token.children if c.dep_ in ("nsubj", "nsubj:pass")
-                    and c is not pronoun and not self._quoted(c.idx)]
+                    and c is not pronoun and not self.layout.quoted(c.idx)]
         if any(c.i < i for c in subjects) and not any(c.i > cue.token.i for c in subjects) and not clitic_of(cue.token):
             return None  # "Le sénateur, co-auteur de la loi, a souligné …": not inverted
         return before
@@ -210,6 +233,11 @@ class QuoteFinder:
         first, last = cue.last.i + 1, cue.last.i
         while last + 1 < sentence.end and not doc[last + 1].is_punct:
             last += 1
+            if last + 1 < sentence.end and (title := self._quoted_title(doc[last + 1])) is not None:
+                last = title  # "selon une information révélée par « Le Monde »"
+        alone = first <= last and doc[first].pos_ == "PRON" and bool(doc[first].morph.get("Person"))  # "lui", not "ce"
+        if alone:  # "Pour lui ses tweets sont …": a pronoun is the whole source, comma or not
+            last = first
         if last < first:
             return None
         after = doc[last + 1] if last + 1 < sentence.end else None
@@ -225,11 +253,13 @@ class QuoteFinder:
         needs_actor = cue.lemma in self.lexicon.source_needs_actor
         if needs_actor and not self._names_someone(speaker):
             return None
-        begin, finish = self._sentence(cue.token)
+        begin, finish = self.layout.sentence(cue.token)
         opening = all(t.pos_ in ("PUNCT", "CCONJ", "ADV") for t in doc[sentence.start: cue.token.i] if t.idx >= begin)
         after_comma = cue.token.i > sentence.start and cue.token.nbor(-1).text == ","
         if opening and after is not None and after.text == ",":
             return Found(after.idx + 1, OPEN_END, "source", cue, speaker)
+        if opening and alone and after is not None and not after.is_punct:
+            return Found(after.idx, OPEN_END, "source", cue, speaker)
         if needs_actor or not after_comma:  # "pour" is a source only before what it attributes
             return None
         if after is not None and after.text == ",":
@@ -237,6 +267,17 @@ class QuoteFinder:
         if after is None or after.text in SENTENCE_END:
             return Found(begin, cue.token.idx, "source", cue, speaker)
         return None
+
+    def _quoted_title(self, opening: Token) -> int | None:
+        """The index of the closing mark of a name written within quotation marks right after
+        `opening` (« Le Monde »), a few capitalised words: the name of a newspaper, a book."""
+        segment = next((s for s in self.segments if s.open == opening.idx), None)
+        words = self.doc.char_span(*segment.content(self.text), alignment_mode="expand") if segment else None
+        if words is None or not 0 < len(words) <= 4 or not words[0].text[:1].isupper() \
+                or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        closing = self.layout.token_at(segment.close)
+        return closing.i if closing is not None and closing.i < opening.sent.end else None
 
     def _names_someone(self, phrase: Phrase) -> bool:
         """Whether a source names a person or an actor ("pour lui", "pour Moscou", not "pour le moment")."""
@@ -249,20 +290,23 @@ class QuoteFinder:
         """Where a clause opened at `start` ends: the sentence end, or before the next cue of the
         sentence that attributes a quote of its own ("…, a-t-il ajouté", "et a précisé que")."""
         sentence = cue.token.sent
-        end = self._sentence(self._token_at(start) or cue.token)[1]
+        end = self.layout.sentence(self.layout.token_at(start) or cue.token)[1]
         for other in producing:
             if other is cue or other.token.sent != sentence or other.token.idx <= start:
                 continue
             group = self.doc[other.group_start].idx
-            subject = None if other.source else subject_of(other, self.lexicon.not_speakers, self._outside(other))
-            nested = isinstance(subject, Phrase) and start <= subject.start and subject.end <= group
-            if not nested:  # "que X a affirmé que …" is speech reported inside the clause
+            nested = not other.source and any(  # "que X a affirmé que …": speech reported inside the clause
+                c.dep_.startswith("nsubj") and start <= c.idx < group for c in other.token.children)
+            if not nested:
                 end = min(end, group)
         if not cue.source and not cue.is_finite():  # "Après avoir annoncé que …, le président a évoqué …"
             for token in self.doc[cue.last.i + 1: sentence.end]:
                 if token.idx > start and token.text == "," and self._main_clause_follows(token):
                     end = min(end, token.idx)
                     break
+        edge = cue.token.right_edge  # "Le président, qui a assuré que tout allait bien, a quitté la salle"
+        if not cue.source and start < edge.idx and cue.token.dep_ != "ROOT":
+            end = min(end, edge.idx + len(edge))
         for child in cue.token.children:  # "a reconnu que …, désignant comme responsables …"
             edge = child.left_edge
             if child.dep_ in ("advcl", "conj", "parataxis") and edge.idx > start and edge.nbor(-1).text == ",":
@@ -273,7 +317,7 @@ class QuoteFinder:
             while last > 0 and tokens[last].pos_ in ("PUNCT", "CCONJ") and tokens[last].text not in self.lexicon.closers:
                 last -= 1
             end = tokens[last].idx + len(tokens[last])
-        return self._whole_quotations(start, end)[1]
+        return self.layout.whole_quotations(start, end)[1]
 
     def _main_clause_follows(self, comma: Token) -> bool:
         """Whether a subject and its conjugated verb follow `comma`: "…, le président a évoqué"."""
@@ -293,7 +337,7 @@ class QuoteFinder:
         for segment in self.segments:
             if segment in self.claimed:
                 continue
-            opening = self._token_at(segment.open)
+            opening = self.layout.token_at(segment.open)
             words = self.doc.char_span(*segment.content(self.text), alignment_mode="expand")
             if opening is None or words is None or not any(t.pos_ in CONTENT_POS for t in words):
                 continue  # a stray pair of marks around "et"
@@ -307,8 +351,8 @@ class QuoteFinder:
     def _object_of_verb(self, segment: Segment, opening: Token, cues: list[Cue]) -> Found | None:
         """"a dénoncé « … »", "désignant comme responsables les « … »": the verb of saying the
         quotation depends on; "a déclaré : « … »", "«…», a-t-il dit, «…»": the nearest one before."""
-        first = self._token_at(segment.content(self.text)[0]) or opening
-        begin, finish = self._sentence(first)
+        first = self.layout.token_at(segment.content(self.text)[0]) or opening
+        begin, finish = self.layout.sentence(first)
         verbs = {c.token.i: c for c in cues if not c.source and begin <= c.token.idx < finish}
         cue = next((verbs[t.i] for t in first.ancestors if t.i in verbs), None)
         if cue is None:
@@ -345,7 +389,7 @@ class QuoteFinder:
 
     def _standing_alone(self, segment: Segment, opening: Token) -> Found | None:
         """A quotation that is a sentence of its own (or follows a colon), a few words long."""
-        begin = self._sentence(opening)[0]
+        begin = self.layout.sentence(opening)[0]
         starts_sentence = all(t.is_punct or t.is_space for t in self.doc[opening.sent.start: opening.i] if t.idx >= begin)
         after_colon = self.text[:segment.open].rstrip().endswith(":")
         words = self.doc.char_span(*segment.content(self.text), alignment_mode="expand")
@@ -356,17 +400,17 @@ class QuoteFinder:
         return None
 
     def _attribute_alone(self, found: list[Found]) -> None:
-        """A lone quotation is said by the person the sentence before it introduces ("Claude
-        Malhuret a fait entendre une voix plus mesurée. «…»"), else by the speaker of its
+        """A lone quotation is said by the person the sentence before it introduces ("Gérard
+        Larcher a fait entendre une voix plus mesurée. «…»"), else by the speaker of its
         paragraph's last attributed quote, else of the next one."""
-        attributed = [f for f in found if f.rule != "alone" and f.quote["speaker"]]
+        attributed = sorted((f for f in found if f.rule != "alone" and f.quote["speaker"]), key=lambda f: f.start)
         for item in (f for f in found if f.rule == "alone"):
-            paragraph = self._paragraph(item.start)
-            near = [f for f in attributed if self._paragraph(f.start) == paragraph]
+            paragraph = self.layout.paragraph(item.start)
+            near = [f for f in attributed if self.layout.paragraph(f.start) == paragraph]
             before = [f for f in near if f.start < item.start]
             after = [f for f in near if f.start > item.start]
             neighbour = before[-1].quote if before else (after[0].quote if after else None)
-            introduced = self._introduced_speaker(item.start)
+            introduced = self.continuity.introduced(item.start, self.found) or self.continuity.following(item.start, item.end)
             if introduced:
                 speaker, phrase = introduced
                 item.quote.update(speaker=speaker, speaker_mention=phrase.mention(self.text))
@@ -375,57 +419,45 @@ class QuoteFinder:
             if introduced or neighbour:
                 item.quote.update(confidence=CONFIDENCE["neighbour"])
 
-    def _introduced_speaker(self, offset: int) -> tuple[dict, Phrase] | None:
-        """The person last named as a subject in the sentence before the one at `offset`
-        ("Claude Malhuret a fait entendre une voix plus mesurée. «…»"), when it quotes nobody."""
-        token = self._token_at(offset)
-        begin = len(self.text[:self._sentence(token)[0] if token is not None else offset].rstrip(
-            " \t\n\u00a0\u202f" + "".join(self.lexicon.marks)))
-        last = self._token_at(begin - 1) if begin else None
-        if last is None or self._paragraph(last.idx) != self._paragraph(offset):
-            return None
-        start = self._sentence(last)[0]
-        sentence = [t for t in last.sent if start <= t.idx < begin]
-        if any(start <= s.open < begin for s in self.segments) or any(start <= f.start < begin for f in self.found):
-            return None
-        for subject in reversed([t for t in sentence if t.dep_ == "nsubj" and t.pos_ != "PRON"]):
-            high = subject.head.i - 1 if subject.head.i > subject.i else sentence[-1].i
-            phrase = noun_phrase([subject], sentence[0].i, high)
-            speaker = self.speakers.resolve(phrase)
-            if speaker is not None and speaker.get("kind") == "person":
-                return speaker, phrase
-        return None
-
     # --- the record -------------------------------------------------------------------------
 
-    def _speaker(self, item: Found, last: tuple[dict, int] | None) -> tuple[dict | None, bool]:
+    def _speaker(self, item: Found, last: tuple[dict, int, tuple] | None) -> tuple[dict | None, bool]:
         """The actor of a quote's speaker phrase, and whether the text names it (not inferred).
 
         A pronoun ("a-t-il ajouté", "selon lui") goes to the person the sentence before
-        introduces, else to the speaker of a recent quote, else to what veille_actors resolved,
-        else to the last speaker of the paragraph: news copy keeps to one speaker at a time."""
+        introduces, else to the speaker of a recent quote of its gender and number, unless
+        veille_actors found it someone named since that quote, else to what veille_actors
+        resolved, else to the last speaker of the paragraph: news copy keeps to one speaker at
+        a time."""
         phrase = item.speaker
         if phrase is None:
             return None, False
         if not phrase.pronoun:
             speaker = self.speakers.resolve(phrase)
             return speaker, speaker is not None
-        introduced = self._introduced_speaker(min(item.start, phrase.start))
+        agreement = self.continuity.agreement(phrase)
+        introduced = self.continuity.introduced(min(item.start, phrase.start), self.found, agreement)
         if introduced:
             return introduced[0], False
-        if last and self._recent(last[1], item.start):
-            return last[0], False
         speaker = self.speakers.resolve(phrase)
-        if speaker is None and last and self._paragraph(last[1]) == self._paragraph(item.start):
+        if last and not agree(last[2], agreement):
+            last = None  # "«…», a répondu l'enseignante. «…», a-t-il demandé": not her
+        if last and self.layout.recent(last[1], item.start, RECENT_SENTENCES):
+            named = self.continuity.named_last(speaker, phrase.start)
+            # someone named since the last speaker spoke takes the word: "«…», a déclaré X.
+            # Y a décidé … Dans une publication, il dit …"
+            return (speaker, False) if named is not None and named > last[1] else (last[0], False)
+        if speaker is None and last and self.layout.paragraph(last[1]) == self.layout.paragraph(item.start):
             return last[0], False
         return speaker, False
 
-    def _record(self, item: Found, last: tuple[dict, int] | None) -> dict:
+    def _record(self, item: Found, last: tuple[dict, int, tuple] | None) -> dict:
         start, end = item.start, item.end
-        while start < end and self.text[start] in EDGE:
-            start += 1
-        while end > start and self.text[end - 1] in EDGE:
-            end -= 1
+        if not any(s.content(self.text) == (start, end) for s in self.segments):  # inside marks: as written
+            while start < end and self.text[start] in EDGE:
+                start += 1
+            while end > start and self.text[end - 1] in EDGE:
+                end -= 1
         whole = next((s for s in self.segments if s.open == start and s.close == end - 1), None)
         if whole is not None:  # "a affirmé que «…»": the clause is one quotation
             start, end = whole.content(self.text)
@@ -459,50 +491,12 @@ class QuoteFinder:
                 dates.append((abs(timex["start"] - verb.idx), value))
         return min(dates)[1] if dates else published
 
-    # --- helpers -------------------------------------------------------------------------------
-
-    def _whole_quotations(self, start: int, end: int) -> tuple[int, int]:
-        """[start, end) widened so that it cuts no quotation in two."""
-        for segment in self.segments:
-            if segment.open < start <= segment.close:
-                start = segment.open
-            if segment.open < end <= segment.close:
-                end = segment.close + 1
-        return start, end
-
-    def _sentence(self, token: Token) -> tuple[int, int]:
-        """Character range of the sentence of `token`, split where a sentence end is glued to
-        the next sentence."""
-        start, end = token.sent.start_char, token.sent.end_char
-        for glued in GLUED_END.finditer(self.text, start, end):
-            letter = self.text[glued.end():glued.end() + 3].lstrip("\"«“ ")[:1]
-            if letter.isupper() or letter == "-":
-                if glued.end() <= token.idx:
-                    start = glued.end()
-                elif glued.start() >= token.idx:
-                    return start, glued.end()
-        return start, end
-
-    def _token_at(self, offset: int) -> Token | None:
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
-
-    def _recent(self, before: int, offset: int) -> bool:
-        """Whether `before` is at most a few sentences back from `offset`, in its paragraph: far
-        enough for "a-t-il ajouté" to go on with the same speaker."""
-        starts = self._sentence_starts
-        return (self._paragraph(before) == self._paragraph(offset)
-                and bisect_right(starts, offset) - bisect_right(starts, before) <= RECENT_SENTENCES)
-
-    def _paragraph(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset)
-
 
 def _one_per_stretch(found: list[Found]) -> list[Found]:
-    """Of two quotes one of which holds the other, keep the one found the surer way, and between
-    equals the longer: "selon lui, …, a-t-il ajouté" is one quote."""
+    """Of two quotes one of which holds the other, keep the one with a speaker, then the one
+    found the surer way, and between equals the longer: "selon lui, …, a-t-il ajouté" is one quote."""
     kept: list[Found] = []
-    for item in sorted(found, key=lambda f: (RANK[f.rule], f.quote["start"] - f.quote["end"])):
+    for item in sorted(found, key=lambda f: (not f.quote["speaker"], RANK[f.rule], f.quote["start"] - f.quote["end"])):
         q = item.quote
         if not any((k.quote["start"] <= q["start"] and q["end"] <= k.quote["end"])
                    or (q["start"] <= k.quote["start"] and k.quote["end"] <= q["end"]) for k in kept):

@@ -12,6 +12,8 @@ and the knowledge base does not know, written in full when the document gives it
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from veille.components.veille_actors import actors_at
@@ -19,6 +21,9 @@ from veille.quotes.speakers import Phrase
 
 NAME_LABELS = ("PER", "PERSON")
 ORGANISATION_LABELS = ("ORG",)
+GOVERNMENT = "GOV"  # the PLOVER sector of a state's government
+# A sentence end glued to the next word, which the tokenizer leaves inside a name: "Emmanuel Macron.40%"
+GLUED_END = re.compile(r"(?<=[^\W\d_]{2})\.(?=\w)")
 
 
 class SpeakerResolver:
@@ -26,19 +31,25 @@ class SpeakerResolver:
         self.doc, self.honorifics = doc, honorifics
 
     def resolve(self, phrase: Phrase) -> dict | None:
-        """The actor of a speaker phrase, or None."""
+        """The actor of a speaker phrase, or None. A state speaks through its government ("la
+        Chine a affirmé que": CHN, GOV)."""
+        speaker = self._resolve(phrase)
+        if speaker and speaker.get("kind") == "state" and not speaker.get("sector"):
+            speaker["sector"] = GOVERNMENT
+        return speaker
+
+    def _resolve(self, phrase: Phrase) -> dict | None:
         on_core = []
         for start, end in phrase.core:
             on_core += [a for a in actors_at(self.doc, start, end) if a not in on_core]
         people = [a for a in on_core if a.get("kind") == "person"]
-        names = [self._full_name(n) for n in self._names(phrase)]
+        for name in self._names(phrase):  # a name beats a title: "le président du groupe, Hervé Marseille"
+            known = [a for a in actors_at(self.doc, name.start_char, name.end_char) if a.get("kind") == "person"]
+            speaker = dict(known[0]) if known and known[0].get("name") else _person(name.text)
+            return self._completed(speaker, people)
         named = next((a for a in people if a.get("name")), None)
-        if named or names:
-            speaker = dict(named) if named else _person(names[0])
-            for role in people:  # the same person, described by a role: "le sénateur démocrate"
-                for key in ("country", "sector"):
-                    speaker[key] = speaker.get(key) or role.get(key)
-            return speaker
+        if named:
+            return self._completed(dict(named), people)
         if on_core:
             return dict(on_core[0])
         institutions = [a for a in actors_at(self.doc, phrase.start, phrase.end) if a.get("kind") != "person"]
@@ -50,15 +61,26 @@ class SpeakerResolver:
                     "aliases": []}
         return None
 
-    def _names(self, phrase: Phrase) -> list[str]:
+    def _completed(self, speaker: dict, people: list[dict]) -> dict:
+        """A person's record completed by the titles that describe them ("le sénateur démocrate":
+        USA, LEG), its name written in full when the knowledge base does not know it."""
+        if speaker.get("country") is None:
+            speaker["name"] = self._full_name(self._without_honorific(speaker["name"]))
+        for role in people:
+            if role.get("name") in (None, speaker["name"]):
+                for key in ("country", "sector"):
+                    speaker[key] = speaker.get(key) or role.get(key)
+        return speaker
+
+    def _names(self, phrase: Phrase) -> list[Span]:
         """Person names over the head and appositions: the model's entities, then first name +
-        surname pairs it missed ("Claude Malhuret")."""
-        names = [e.text for e in self.doc.ents if e.label_ in NAME_LABELS and _on_core(e, phrase)]
+        surname pairs it missed ("Gérard Larcher")."""
+        names = [e for e in self.doc.ents if e.label_ in NAME_LABELS and _on_core(e, phrase)]
         for token in self.doc.char_span(phrase.start, phrase.end, alignment_mode="expand") or ():
             parts = [c for c in token.children if c.dep_ == "flat:name"]
             if token.pos_ == "PROPN" and parts and _on_core(token, phrase):
-                names.append(self.doc[token.i: max(c.i for c in parts) + 1].text)
-        return [name for name in (self._without_honorific(n) for n in names) if name]
+                names.append(self.doc[token.i: max(c.i for c in parts) + 1])
+        return [name for name in names if self._without_honorific(name.text)]
 
     def _without_honorific(self, name: str) -> str:
         words = name.split()
@@ -77,6 +99,7 @@ class SpeakerResolver:
 
 
 def _person(name: str) -> dict:
+    name = GLUED_END.split(name)[0]
     return {"name": name, "country": None, "sector": None, "kind": "person", "aliases": []}
 
 

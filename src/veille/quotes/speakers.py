@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.quotes.cues import Cue, is_clitic, verb_group_start
 
@@ -39,9 +39,18 @@ def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], 
     """The speaker phrase of a verb of saying: its subject, or the subject of the verb it hangs on.
     Words where the speaker cannot be (`outside`: in a quotation, in another sentence) are skipped."""
     verb = cue.token
-    for _ in range(4):
+    if not _subjects(verb, outside) and _subjects(cue.last, outside):
+        verb = cue.last  # "Il a fait savoir": the parser may hang the subject on "savoir"
+    through_conjunction = False
+    for _ in range(5):
         if subjects := _subjects(verb, outside):
-            return _subject_phrase(verb, subjects, not_speakers)
+            phrase = _subject_phrase(verb, subjects, not_speakers)
+            if phrase != NOBODY or not through_conjunction:
+                return phrase
+            # "reconnu que les chiffres étaient mauvais et a ajouté que": the parser hung the
+            # conjunct on the reported clause, whose subject does not speak; go on up
+            verb, through_conjunction = verb.head, False
+            continue
         if (clitic := clitic_of(verb)) is not None:
             return token_phrase(clitic)
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -50,19 +59,35 @@ def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], 
             verb = verb.head  # "a dénoncé la défiance organisée par …, et rappelé …": up to "dénoncé"
         if verb.dep_ not in SUBJECT_CLIMB + ("obj", "obl", "obl:mod", "obl:arg") or verb.head is verb:
             break
+        through_conjunction = verb.dep_ == "conj"
         verb = verb.head
     return None
 
 
 def _subjects(verb: Token, outside: Callable[[int], bool]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
-            and not c.text.startswith("-") and not c.is_punct and not is_clitic(c) and not outside(c.idx)]
+            and not c.text.startswith("-") and not c.is_punct and not is_clitic(c) and not outside(c.idx)
+            and c.pos_ not in ("VERB", "AUX") and not _object_in_incise(c, verb)]  # a verb is a misparse
+
+
+def _object_in_incise(pronoun: Token, verb: Token) -> bool:
+    """"«…», lui a lancé une femme": a pronoun before a verb in incise position, whose subject
+    comes after it, is its object, whatever the parser says."""
+    if pronoun.pos_ != "PRON" or pronoun.i != verb_group_start(verb) - 1 or pronoun.i == 0:
+        return False
+    before = pronoun.nbor(-1)
+    after = verb.i + 1
+    while after < len(verb.doc) and verb.doc[after].pos_ == "DET":
+        after += 1
+    noun = verb.doc[after] if after < len(verb.doc) else None
+    inverted = noun is not None and noun.head.i == verb.i and noun.pos_ in ("NOUN", "PROPN") and not _has(noun, "case")
+    return inverted and (before.text == "," or (before.is_punct and before.is_quote))
 
 
 def _subject_phrase(verb: Token, subjects: list[Token], not_speakers: frozenset[str]) -> Phrase | str:
     head = subjects[0]
-    if is_demonstrative(head) or (head.dep_ == "expl:subj" and is_passive(verb)):
-        return NOBODY
+    if is_demonstrative(head) or (head.pos_ == "PRON" and is_passive(verb)):
+        return NOBODY  # "cela veut dire que", "il a été annoncé que"
     if head.lemma_.casefold() in not_speakers:
         return NOBODY
     if "Rel" in head.morph.get("PronType") and verb.dep_.startswith("acl"):
@@ -82,12 +107,23 @@ def inverted_subject(cue: Cue, outside: Callable[[int], bool]) -> Phrase | None:
     after = [c for c in cue.token.children if c.i > cue.last.i and not outside(c.idx)]
     subject = next((c for c in after if c.dep_ in ("nsubj", "nsubj:pass") and not c.is_punct), None)
     if subject is None:  # the parser often reads an inverted subject as an object, or not at all
-        subject = next((doc[e.start] for e in doc.ents if e.label_ == "PER" and cue.last.i < e.start < sentence_end
-                        and not any(t.text == "," for t in doc[cue.last.i + 1: e.start])), None)
+        name = next((e for e in doc.ents if e.label_ == "PER" and cue.last.i < e.start < sentence_end
+                     and not any(t.text == "," for t in doc[cue.last.i + 1: e.start])), None)
+        subject = _top_noun(name.root, cue.last.i) if name is not None else None
     if subject is None:
         subject = next((c for c in after if c.pos_ in ("NOUN", "PROPN") and not _has(c, "case")
                         and (c.pos_ == "PROPN" or _has(c, "det")) and not _in_timex(c)), None)
     return noun_phrase([subject], cue.last.i + 1, sentence_end - 1) if subject is not None else None
+
+
+def _top_noun(token: Token, after: int) -> Token:
+    """The highest noun above `token` that still follows the verb at `after`: the head of the
+    phrase a name ends ("le chef de la diplomatie russe Sergueï Lavrov"), short of a place or a
+    circumstance ("dans la salle l'acteur Ozzy Agu")."""
+    while token.head.i != token.i and token.head.i > after and token.head.pos_ in ("NOUN", "PROPN") \
+            and not _has(token.head, "case"):
+        token = token.head
+    return token
 
 
 def clitic_of(verb: Token, last: Token | None = None) -> Token | None:
@@ -127,9 +163,15 @@ def noun_phrase(heads: list[Token], low: int, high: int) -> Phrase:
             last -= 1
         same = [head] + [t for c in head.children for t in c.subtree if c.dep_ in SAME_PERSON_DEPS
                          or (c.pos_ == "PROPN" and not _has(c, "case"))]  # "le sénateur Toomey"
+        entity = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PER"), None)
+        if entity is not None:  # a name the parser split: "Emmanuel" + "Macron"
+            first, last, same = min(first, entity.start), max(last, entity.end - 1), same + list(entity)
         name = _name_before(doc[first], low)
         if name is not None:  # "Kayleigh McEnany, porte-parole de la Maison Blanche, a estimé"
             first, same = name.start, same + list(name)
+        name = _name_after(doc[last], high)
+        if name is not None:  # "son frère, Philonise Floyd, dans un message"
+            last, same = name.end - 1, same + list(name)
         ranges.append((doc[first].idx, doc[last].idx + len(doc[last])))
         cores += [(t.idx, t.idx + len(t)) for t in same]
     return Phrase(min(r[0] for r in ranges), max(r[1] for r in ranges), tuple(cores))
@@ -162,6 +204,21 @@ def _name_before(first: Token, low: int):
 
 def _in_timex(token: Token) -> bool:
     return any(t["start"] <= token.idx < t["end"] for t in token.doc._.timexes or ())
+
+
+def _name_after(last: Token, high: int) -> Span | None:
+    """A person's name apposed after a noun phrase: "title, Name," — an entity, or capitalised
+    words the model did not tag."""
+    doc = last.doc
+    start = last.i + 2
+    if start > high or doc[last.i + 1].text != ",":
+        return None
+    entity = next((e for e in doc.ents if e.start == start and e.label_ == "PER"), None)
+    end = entity.end if entity is not None else start
+    while entity is None and end <= high and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    closed = end > high or doc[end].is_punct
+    return doc[start:end] if end - start >= 2 and end - 1 <= high and closed else None
 
 
 def _has(token: Token, dep: str) -> bool:
