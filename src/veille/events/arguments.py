@@ -13,8 +13,6 @@ from spacy.tokens import Doc, Span, Token
 
 # Universal Dependencies relations, language-neutral.
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
-AGENTS = {"obl:agent"}
-OBJECTS = {"obj", "iobj", "obl:arg", "obl", "obl:mod", "nmod", "ccomp", "xcomp"}
 CLAUSAL = {"acl:relcl", "ccomp", "advcl", "parataxis", "csubj"}
 CONTROL = {"xcomp", "advcl", "dep", "acl", "ccomp", "obl:arg", "nmod"}
 

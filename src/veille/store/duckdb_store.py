@@ -11,7 +11,6 @@ sources. The seen-set remembers the feed entries and pages `veille watch` has pr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -189,7 +188,3 @@ class Store:
         cursor = self.db.execute(sql)
         columns = [c[0] for c in cursor.description]
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
-
-
-def record_json(item) -> dict:
-    return json.loads(item.model_dump_json())
