@@ -47,6 +47,7 @@ class Lexicon:
             for form in filter(None, (row["forms"] or "").split("|")):
                 self.forms[form] = lemmas[0]
         self.longest = max(len(lemmas) for lemmas in self.verbs)
+        self.first_words = frozenset(lemmas[0] for lemmas in self.verbs)
         speech = data(lang, "reported_speech.yaml")
         self.marks: dict[str, str] = speech["quotation_marks"]
         self.closers = frozenset(self.marks.values())
@@ -63,11 +64,14 @@ class Lexicon:
         if token.dep_ in ("det", "amod", "case") or any(c.dep_ == "det" for c in token.children):
             return None  # a noun or an adjective: "la note", "le juge", "une situation critique"
         lemma = self.forms.get(token.lower_, token.lemma_.casefold())
+        if lemma not in self.first_words:
+            return None  # most words: no lookups, no parse walks
         doc = token.doc
+        reflexive = is_reflexive(token)
         for size in range(min(self.longest, len(doc) - token.i), 0, -1):
             words = (lemma,) + tuple(t.lemma_.casefold() for t in doc[token.i + 1: token.i + size])
             by_reflexive = self.verbs.get(words, {})
-            frames = by_reflexive.get(is_reflexive(token)) or by_reflexive.get(False)
+            frames = by_reflexive.get(reflexive) or by_reflexive.get(False)
             if frames:
                 last, start = doc[token.i + size - 1], self._group_start(token)
                 return Cue(token, last, " ".join(words), frames, group_start=start, finite=self._finite(token, last, start))
