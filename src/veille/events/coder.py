@@ -43,6 +43,8 @@ class SentenceCoder:
         self.genitive = set(syntax["genitive"])
         self.between = set(syntax["between"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
+        self.reflexive_pronouns = frozenset(syntax["reflexive_pronouns"])
+        self.articles = tuple(syntax["articles"])
         self.implicit = dict(syntax.get("implicit_actors") or {})
         self.contractions = {prep: set(forms) for prep, forms in (syntax.get("contractions") or {}).items()}
         self._prep_sets: dict[tuple[str, ...], frozenset[str]] = {}
@@ -88,7 +90,7 @@ class SentenceCoder:
                 token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)):
             return False
         children = list(token.children)
-        if trigger.reflexive and not any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ == "se" for c in children):
+        if trigger.reflexive and not self._reflexive(token):
             return False
         following = token.doc[token.i + 1: token.i + len(trigger.lemmas)]
         if [t.lemma_.lower() for t in following] != list(trigger.lemmas[1:]):
@@ -152,12 +154,14 @@ class SentenceCoder:
                     break
         mention.rule = "speech:" + mention.trigger.frame
 
+    def _reflexive(self, token: Token) -> bool:
+        return any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ in self.reflexive_pronouns for c in token.children)
+
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
         subjects = with_conjuncts(subject_of(token))
-        reflexive = any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ == "se" for c in token.children)
         passive = any(c.dep_ == "nsubj:pass" for c in token.children) or (
-            not reflexive and any(c.dep_ == "aux:pass" for c in token.children))  # "s'en est pris à"
+            not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children))  # "s'en est pris à"
         if _past_participle_of_noun(token):
             # "les militants arrêtés par la police": the noun is acted upon
             subjects, passive = [token.head], True
@@ -371,12 +375,11 @@ class SentenceCoder:
                         return place
         return None
 
-    @staticmethod
-    def _place(span: Span) -> dict | None:
+    def _place(self, span: Span) -> dict | None:
         text = span.text
-        for prefix in ("le ", "la ", "les ", "l'", "l’"):
-            if text.lower().startswith(prefix):
-                text = text[len(prefix):]
+        for article in self.articles:
+            if text.lower().startswith(article):
+                text = text[len(article):]
         from veille.kb import resolve_place  # the knowledge base loads on first use
 
         return resolve_place(text)
