@@ -42,6 +42,7 @@ class SentenceCoder:
         self.locative = set(syntax["locative"])
         self.genitive = set(syntax["genitive"])
         self.between = set(syntax["between"])
+        self.agent = set(syntax["agent"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
         self.reflexive_pronouns = frozenset(syntax["reflexive_pronouns"])
         self.articles = tuple(syntax["articles"])
@@ -227,7 +228,7 @@ class SentenceCoder:
             # genitive is the one acted upon, and "par Y" the actor
             if case in self.genitive and "de" in trigger.preps:  # covers du, des, d'
                 others.append(index.mention(n))
-            elif case in self.genitive or case == "par":
+            elif case in self.genitive or case in self.agent:
                 of.append(index.mention(n))
             else:
                 others.append(index.mention(n))
