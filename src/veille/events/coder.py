@@ -311,26 +311,32 @@ class SentenceCoder:
 
     def _actors_of(self, tokens: list[Token], index: MentionIndex, stop: set[int],
                    recipient_preps: frozenset[str] = frozenset()) -> list[dict]:
-        """The actors an argument names: the mention at its head ("la Haut-Commissaire de
-        l'ONU, Michelle Bachelet" is Bachelet, not the UN too), else any in its phrase."""
+        """The actors an argument names: the mentions at its heads (each of "X et Y"), a
+        person before the body they speak for ("la Haut-Commissaire de l'ONU, Michelle
+        Bachelet" is Bachelet); else any actor in its phrase."""
         actors = []
         for token in tokens:
             scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
             heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
-            found = index.mentions_in({t.i for h in heads for t in [h, *h.children]
-                                       if t is h or t.dep_ in {"appos", "flat:name", "flat"}})
-            if not found and case_of(token) is None:
+            groups = [index.mentions_in({t.i for t in [h, *h.children]
+                                         if t is h or t.dep_ in {"appos", "flat:name", "flat"}}) for h in heads]
+            groups = [g for g in groups if g]
+            if not groups and case_of(token) is None:
                 # a subject or object phrase may name its actor deeper in ("le frère de X");
                 # a prepositional phrase that does not name one at its head is a circumstance
                 # ("à l'occasion de l'appel lancé par de Gaulle")
-                found = index.mentions_in(scope)
-            for n in found:
-                span = index.spans[n]
-                case = case_of(span.root)
-                if case in self.locative - self.genitive - recipient_preps and self._place(span) \
-                        and not self._is_person(index.mention(n)):
-                    continue
-                actors.extend(index.mention(n)["actors"])
+                groups = [index.mentions_in(scope)]
+            for group in groups:
+                named = []
+                for n in group:
+                    span = index.spans[n]
+                    case = case_of(span.root)
+                    if case in self.locative - self.genitive - recipient_preps and self._place(span) \
+                            and not self._is_person(index.mention(n)):
+                        continue
+                    named.extend(index.mention(n)["actors"])
+                people = [a for a in named if a.get("kind") == "person"]
+                actors.extend(people or named)
         return actors
 
     # when and where
