@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+
 import typer
 
 from veille.cli.options import BATCH_SIZE, LANG, OutputFormat
@@ -12,7 +14,7 @@ from veille.schema import Document, Extraction, Problem
 
 
 def extract(
-    source: str = typer.Argument(..., help="A text file, a .jsonl file of documents, or - for standard input."),
+    source: str = typer.Argument(..., help="A text or HTML file, a URL, a .jsonl file of documents, or - for standard input."),
     date: str = typer.Option(None, "--date", "-d", help="Publication date YYYY-MM-DD: relative dates resolve against it."),
     title: str = typer.Option(None, "--title", help="Document title, when it is not in the text."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, or jsonl (the scored output format)."),
@@ -25,21 +27,26 @@ def extract(
     """
     from veille.pipeline import process, shared
 
-    items = list(read_inputs([source], date=date))
-    documents = [d.model_copy(update={"title": title or d.title}) for d in items if isinstance(d, Document)]
-    problems = [p for p in items if isinstance(p, Problem)]
-    for problem in problems:
-        typer.echo(f"error: {problem.document}: {problem.reason}", err=True)
-    if not documents:
-        raise typer.Exit(1)
-    nlp = shared(lang)
-    failed = bool(problems)
-    for document, result in process(nlp, documents, batch_size=batch_size):
+    failed = False
+
+    def report(problem: Problem) -> None:
+        nonlocal failed
+        failed = True
+        typer.echo(f"error: {problem.document}: {problem.stage}: {problem.reason}", err=True)
+
+    def documents() -> Iterator[Document]:
+        # streamed: a JSON Lines file of any size goes through in constant memory
+        for item in read_inputs([source], date=date):
+            if isinstance(item, Problem):
+                report(item)
+            else:
+                yield item.model_copy(update={"title": title or item.title})
+
+    for _, result in process(shared(lang), documents(), batch_size=batch_size):
         if isinstance(result, Problem):
-            failed = True
-            typer.echo(f"error: {result.document}: {result.stage}: {result.reason}", err=True)
-            continue
-        show(result, format)
+            report(result)
+        else:
+            show(result, format)
     if failed:
         raise typer.Exit(1)
 
