@@ -84,3 +84,19 @@ def test_modality_and_roles_of_encounters(nlp, text, date, expected):
     [extraction] = extract_many(nlp, [Document(id="t", text=text, date=date)])
     found = [repr(e) for e in extraction.events]
     assert any(expected in event for event in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("«Le gouvernement ment aux Français, c'est un scandale», a déclaré jeudi Marine Le Pen.",
+     "Event(ACCUSE/- Marine Le Pen→FRA"),
+    ("«Nous exprimons toute notre solidarité avec Volodymyr Zelensky», a dit Emmanuel Macron.",
+     "Event(SUPPORT/- Emmanuel Macron→Volodymyr Zelenskyy"),
+    ("«C'est un scandale», a déclaré Marine Le Pen.", None),  # nobody named: no target, no event
+])
+def test_words_of_blame_or_support_that_name_someone_are_events(nlp, text, expected):
+    [extraction] = extract_many(nlp, [Document(id="t", text=text, date="2022-03-03")])
+    found = [repr(e) for e in extraction.events if e.type in {"ACCUSE", "SUPPORT"}]
+    if expected is None:
+        assert found == []
+    else:
+        assert any(event.startswith(expected) for event in found), found

@@ -20,10 +20,11 @@ from veille.events.coder import SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions
 from veille.events.roles import is_complete, settle_roles
+from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
 
 # Confidence of a merged event from how its participants were found.
-CONFIDENCE = {"verb": 0.8, "noun": 0.7, "speech": 0.7}
+CONFIDENCE = {"verb": 0.8, "noun": 0.7, "speech": 0.7, "stance": 0.5}
 CONFIDENCE_PER_EXTRA_MENTION = 0.05
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC"}
 
@@ -36,6 +37,7 @@ def make_events(nlp: Language, name: str, lang: str) -> "EventCoder":
 class EventCoder:
     def __init__(self, lang: str = "fr") -> None:
         register_extensions()
+        self.lang = lang
         self.lexicon = load_lexicon(lang)
         self.coder = SentenceCoder(self.lexicon, lang)
 
@@ -45,7 +47,9 @@ class EventCoder:
         country = main_country(doc)
         speech = speech_verbs(doc)
         mentions = []
+        sentence_of = {}
         for number, sent in enumerate(doc.sents):
+            sentence_of[sent.start] = number
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
             triggers = {t.i: trigger for t in sent
@@ -56,6 +60,8 @@ class EventCoder:
                     if mention.token.i in speech:
                         self.coder.from_speech(mention, speech[mention.token.i], index)
                 mentions.extend(found)
+        mentions += stance_mentions(doc, index, self.lang, sentence_of)
+        mentions.sort(key=lambda m: m.token.i)
         events = []
         for event in merge_mentions(mentions):
             settle_roles(event)

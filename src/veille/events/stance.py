@@ -1,0 +1,48 @@
+"""Accusations and shows of support made in words: a quote whose words carry a stance cue
+("scandaleux", "inacceptable", "solidarité") and name someone is an event from the speaker to
+whom the words name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from veille.cleaning import in_boilerplate
+from veille.events.arguments import MentionIndex
+from veille.events.coder import EventMention
+from veille.events.lexicon import Trigger
+from veille.lang import table
+
+
+@lru_cache(maxsize=None)
+def stance_triggers(lang: str) -> dict[str, Trigger]:
+    return {row["cue"]: Trigger(lemmas=(row["cue"],), pos="", reflexive=False, type=row["type"], mode=None,
+                                cameo=row.get("cameo"), frame="agent-patient", preps=(), objects=())
+            for row in table(lang, "stance_cues.tsv")}
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a.get("name") or b.get("name"):
+        return a.get("name") == b.get("name")
+    return a.get("country") == b.get("country")
+
+
+def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[int, int]) -> list[EventMention]:
+    triggers = stance_triggers(lang)
+    mentions = []
+    for quote in doc._.quotes or ():
+        speaker = quote.get("speaker")
+        if not speaker or in_boilerplate(doc, quote["start"], quote["end"]):
+            continue
+        words = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+        cue = next((t for t in words or () if t.lemma_.lower() in triggers), None)
+        if cue is None:
+            continue
+        target = next((a for n in index.mentions_in({t.i for t in words}) for a in index.mention(n)["actors"]
+                       if not _same(a, speaker)), None)
+        if target is None:
+            continue
+        mentions.append(EventMention(triggers[cue.lemma_.lower()], cue, actors=[speaker], recipients=[target],
+                                     sentence=sentence_of.get(cue.sent.start, 0), rule="stance:agent-patient"))
+    return mentions
