@@ -100,3 +100,15 @@ def test_words_of_blame_or_support_that_name_someone_are_events(nlp, text, expec
         assert found == []
     else:
         assert any(event.startswith(expected) for event in found), found
+
+
+def test_the_stance_cues_are_well_formed():
+    import unicodedata
+
+    from veille.lang import lang_path, read_table
+
+    rows = read_table(lang_path("fr", "stance_cues.tsv"))
+    cues = [row["cue"] for row in rows]
+    assert len(cues) == len(set(cues)) and rows
+    assert all(row["type"] in {"ACCUSE", "SUPPORT"} and row["cameo"] and row["cue"] == unicodedata.normalize("NFC", row["cue"])
+               for row in rows)
