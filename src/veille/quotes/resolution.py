@@ -44,7 +44,11 @@ class SpeakerResolver:
             on_core += [a for a in actors_at(self.doc, start, end) if a not in on_core]
         people = [a for a in on_core if a.get("kind") == "person"]
         for name in self._names(phrase):  # a name beats a title: "le président du groupe, Hervé Marseille"
-            known = [a for a in actors_at(self.doc, name.start_char, name.end_char) if a.get("kind") == "person"]
+            at_name = actors_at(self.doc, name.start_char, name.end_char)
+            known = [a for a in at_name if a.get("kind") == "person"]
+            body = next((a for a in at_name if a.get("name") and a.get("kind") != "person"), None)
+            if not known and body:  # the model took a newspaper or a party for a person
+                return dict(body)
             speaker = dict(known[0]) if known and known[0].get("name") else _person(name.text)
             return self._completed(speaker, people)
         named = next((a for a in people if a.get("name")), None)
