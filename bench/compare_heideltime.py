@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import html
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -81,6 +82,50 @@ def relocate(text: str, timexes: list[dict]) -> list[dict]:
     return located
 
 
+# TimeML types a day with a part of the day ("hier soir", 1999-05-20TEV) and the present
+# ("maintenant", PRESENT_REF) TIME; the contract counts both as dates, the first with the
+# day's value.
+PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)$")
+REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+def contract_date_value(timeml_type: str | None, value: str | None) -> str | None:
+    """The value a TimeML expression has as a date of the contract, or None if it is no date."""
+    if timeml_type in (None, "DATE"):
+        return value
+    if timeml_type == "TIME" and value:
+        if value in REFERENCES:
+            return value
+        if match := PART_OF_DAY.match(value):
+            return match.group(1)
+    return None
+
+
+def as_contract_dates(document: dict) -> dict:
+    """A converted TimeBank document whose optional TIME items that are dates become gold."""
+    gold, optional = list(document["timex"]), []
+    for item in document.get("optional", {}).get("timex", []):
+        value = contract_date_value(item.get("timeml_type"), item["value"])
+        if value is None:
+            optional.append(item)
+        else:
+            gold.append({"text": item["text"], "start": item["start"], "value": value})
+    return {**document, "timex": sorted(gold, key=lambda t: t["start"]), "optional": {"timex": optional}}
+
+
+def as_contract_output(output: dict) -> dict:
+    """A system output whose TIME expressions that are dates are typed DATE."""
+    timexes = []
+    for timex in output["timexes"]:
+        value = contract_date_value(timex.get("type"), timex.get("value"))
+        timexes.append(timex if value is None else {**timex, "type": "DATE", "value": value})
+    return {**output, "timexes": timexes}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def write(outputs: list[dict], path: Path) -> Path:
     path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8")
     return path
@@ -104,14 +149,24 @@ def main() -> None:
                             args.out / "heideltime.jsonl"),
         "veille": write(veille_outputs(gold), args.out / "veille.jsonl"),
     }
-    # The same documents without their optional items: every system date that is not a gold
-    # DATE counts against precision, as in a DATE-only conversion.
     strict = write([{k: v for k, v in d.items() if k != "optional"} for d in gold], args.out / "gold-dates-only.jsonl")
+    contract = write([as_contract_dates(d) for d in gold], args.out / "gold-contract-dates.jsonl")
+    adapted = {"HeidelTime": write([as_contract_output(o) for o in read_jsonl(systems["HeidelTime"])],
+                                   args.out / "heideltime-contract.jsonl"),
+               "veille": systems["veille"]}
     print(f"{args.gold.name}: {len(gold)} documents, {sum(len(d['timex']) for d in gold)} gold dates")
-    for title, gold_path in (("gold dates, other TimeML types optional", args.gold), ("gold dates only", strict)):
+    views = (
+        # TimeML DATE expressions; what TimeML types otherwise neither counts for nor against.
+        ("TimeML DATE expressions, other TimeML types optional", args.gold, systems),
+        # The same without optional items: every system date that is not a TimeML DATE is an error.
+        ("TimeML DATE expressions only", strict, systems),
+        # Gold and HeidelTime's output typed as the contract types them (docs/evaluation.md).
+        ("dates as the contract defines them, in gold and in HeidelTime's output", contract, adapted),
+    )
+    for title, gold_path, outputs in views:
         print(f"\n{title}\n{'system':<12}{'precision':>10}{'recall':>10}{'F1':>10}{'value acc.':>12}")
         figures = {}
-        for name, path in systems.items():
+        for name, path in outputs.items():
             timex = evaluate([gold_path], path).as_dict()["timex"]
             figures[name] = timex
             print(f"{name:<12}{timex['precision']:>10.3f}{timex['recall']:>10.3f}{timex['f1']:>10.3f}"
