@@ -297,6 +297,22 @@ RESOLVED = [
      {"name": "Dmitry Peskov"}),
     ("Dmitri Peskov a précisé que la rencontre aurait lieu à Paris. Selon lui, rien n'est décidé.",
      {"name": "Dmitry Peskov"}),
+    # a description that names no office is the person named last, of its gender
+    ("«Nous paierons», a souligné Cécile Marchand. «Le coupable, c'est le gouvernement», a insisté la militante.",
+     {"name": "Cécile Marchand"}),
+    ("Nicole Populorum observe la rue. Pour elle, Donald Trump se trompe. «Ce sont les habitants qui se sont "
+     "unis», déclare cette employée du secteur de la logistique.", {"name": "Nicole Populorum"}),
+    # … but not someone of another sector
+    ("Emmanuel Macron a visité l'usine. Le client aurait indiqué, sur le trajet, être sympathisant des «gilets jaunes».",
+     {"country": "FRA", "sector": "CVL"}),
+    # an epithet is the person named last
+    ("Donald Trump a rejeté l'idée. «Je défends la loi et l'ordre», a déclaré le républicain.",
+     {"name": "Donald Trump"}),
+    # a name right before the verb, which the parser hung elsewhere
+    ("Même vote pour le groupe EDS, au nom duquel Delphine Batho a regretté un encadrement du démarchage, "
+     "y voyant «une occasion manquée».", {"name": "Delphine Batho"}),
+    # "Jr" names the son, not the father
+    ("Donald Trump Jr a affirmé que l'élection serait un choix.", {"name": "Donald Trump Jr."}),
 ]
 
 

@@ -91,6 +91,7 @@ class RolePhrase:
     count: int | None = None  # "les deux Présidents"
     possessive: bool = False  # "son homologue"
     definite: bool = False  # "le général", "ce média": may stand for one already named
+    demonstrative: bool = False  # "cette employée": stands for one already named
     # the complement names a body that is neither a state nor a known organisation ("du
     # groupe centriste", "du Sénat"): the role is not the state's office
     other_body: bool = False
@@ -105,6 +106,7 @@ class PhraseFinder:
         self.possessives = set(words["possessives"])
         self.determiners = set(words["determiners"])
         self.definites = set(words["definites"])
+        self.demonstratives = set(words["demonstratives"])
         self.coordinators = set(words["coordinators"])
         self.complements = set(words["complements"])
         self.roles = {normalise(row["form"]): row for row in table(lang, "role_nouns.tsv")}
@@ -269,6 +271,7 @@ class PhraseFinder:
         if i > 0 and doc[i - 1].lower_ in self.determiners:
             parsed.possessive = doc[i - 1].lower_ in self.possessives
             parsed.definite = doc[i - 1].lower_ in self.definites
+            parsed.demonstrative = doc[i - 1].lower_ in self.demonstratives
             i -= 1
         parsed.start = i
 

@@ -201,6 +201,9 @@ class Resolver:
             if singular and parsed.definite and bare and not targets \
                     and (same := self._same_title(parsed, gender, context, prefix=True)):
                 return same
+            if singular and parsed.definite and (bare or parsed.demonstrative) \
+                    and (same := self._described(doc, parsed, gender, context)):
+                return same
             places = [self._where(code) for code in targets] or [(context.dominant, None)]
             return Mention(*span, [_person(None, code, own or sector) for code, own in places], "role",
                            [None] * len(places), role=key, gender=gender if singular else None)
@@ -260,6 +263,24 @@ class Resolver:
                 break
             if mention.person is not None and not context.quoted_apart(doc[mention.start].idx, here):
                 return Mention(*span, [mention.actors[0]], "relation", mention.entities[:1])
+        return None
+
+    def _described(self, doc: Doc, parsed: RolePhrase, gender: str | None, context: Context) -> Mention | None:
+        """"«…», a insisté la militante": a definite description that names no office stands
+        for the last person named before it, in the paragraph or the sentence before, of its
+        gender and of no other sector."""
+        since, here = context.window_start(parsed.start), doc[parsed.start].idx
+        for mention in reversed(context.mentions):
+            if doc[mention.start].idx < since:
+                break
+            actor = mention.actors[0]
+            if mention.person is None or not actor["name"] or context.quoted_apart(doc[mention.start].idx, here):
+                continue
+            # "le client" is not the president named before him
+            if actor.get("sector") not in (None, parsed.role["sector"]):
+                continue
+            if self._gender(mention, context) in (None, gender) or gender is None:
+                return Mention(parsed.start, parsed.end, [mention.actors[0]], "relation", mention.entities[:1])
         return None
 
     def _organisation(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,

@@ -36,9 +36,10 @@ class Continuity:
             return None
         start = self.layout.sentence(last)[0]
         sentence = [t for t in last.sent if start <= t.idx < begin]
-        if any(start <= s.open < begin for s in self.segments) or any(start <= f.start < begin for f in found):
+        quoting = any(start <= s.open < begin for s in self.segments)
+        if (quoting and agreement == (None, None)) or any(start <= f.start < begin for f in found):
             return None
-        for subject in reversed([t for t in sentence if t.dep_ == "nsubj" and t.pos_ != "PRON"]):
+        for subject in reversed([t for t in sentence if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ != "PRON"]):
             high = subject.head.i - 1 if subject.head.i > subject.i else sentence[-1].i
             phrase = noun_phrase([subject], sentence[0].i, high)
             if not agree(self.agreement(phrase), agreement):

@@ -53,6 +53,8 @@ def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], 
             continue
         if (clitic := clitic_of(verb)) is not None:
             return token_phrase(clitic)
+        if (name := _name_before_verb(verb, outside)) is not None:
+            return noun_phrase([name.root], name.start, name.end - 1)
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             if verb is cue.token:  # "le ministre, affirmant que …"
                 return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)
@@ -68,6 +70,18 @@ def _subjects(verb: Token, outside: Callable[[int], bool]) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")
             and not c.text.startswith("-") and not c.is_punct and not is_clitic(c) and not outside(c.idx)
             and c.pos_ not in ("VERB", "AUX") and not _object_in_incise(c, verb)]  # a verb is a misparse
+
+
+def _name_before_verb(verb: Token, outside: Callable[[int], bool]) -> Span | None:
+    """A person's name right before the verb group, which the parser did not make its subject
+    ("au nom duquel Delphine Batho a regretté": read as an apposition of "nom")."""
+    start = verb_group_start(verb)
+    doc = verb.doc
+    name = next((e for e in doc.ents if e.end == start and e.label_ == "PER"), None)
+    if name is None or outside(name.start_char) or any(t.dep_ == "case" for t in name):
+        return None
+    after_preposition = name.start > verb.sent.start and doc[name.start - 1].pos_ == "ADP"
+    return None if after_preposition else name
 
 
 def _object_in_incise(pronoun: Token, verb: Token) -> bool:
