@@ -297,6 +297,11 @@ RESOLVED = [
      {"name": "Dmitry Peskov"}),
     ("Dmitri Peskov a précisé que la rencontre aurait lieu à Paris. Selon lui, rien n'est décidé.",
      {"name": "Dmitry Peskov"}),
+    # … whoever that sentence's subject is, its head giving the gender
+    ("«Respect à l'équipe», écrit David Gillis. Sara Zhang et d'autres employés appellent à changer le règlement. "
+     "«La décision ignore d'autres options», remarque-t-elle.", {"name": "Sara Zhang"}),
+    ("«Nous sommes prêts», a déclaré Dmitri Peskov. Le vice-président Mike Pence a été désigné par son parti. "
+     "«L'Amérique a besoin de quatre ans de plus», a-t-il lancé.", {"name": "Mike Pence"}),
     # a description that names no office is the person named last, of its gender
     ("«Nous paierons», a souligné Cécile Marchand. «Le coupable, c'est le gouvernement», a insisté la militante.",
      {"name": "Cécile Marchand"}),

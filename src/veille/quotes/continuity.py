@@ -25,9 +25,10 @@ class Continuity:
 
     def introduced(self, offset: int, found: list, agreement: tuple = (None, None)) -> tuple[dict, Phrase] | None:
         """The person last named as a subject in the sentence before the one at `offset`
-        ("Gérard Larcher a fait entendre une voix plus mesurée. «…»"), when it quotes nobody (no
-        quotation, none of the quotes `found`); the people, when a plural pronoun speaks ("Les
-        signataires … Ensemble, ils signent"); of the gender and number of `agreement`."""
+        ("Gérard Larcher a fait entendre une voix plus mesurée. «…»"), when it quotes nobody (none
+        of the quotes `found`, and no quotation unless a pronoun of known gender or number speaks);
+        the people, when a plural pronoun speaks ("Les signataires … Ensemble, ils signent"); of
+        the gender and number of `agreement`."""
         token = self.layout.token_at(offset)
         begin = len(self.text[:self.layout.sentence(token)[0] if token is not None else offset].rstrip(
             " \t\n\u00a0\u202f" + self.marks))
@@ -39,7 +40,11 @@ class Continuity:
         quoting = any(start <= s.open < begin for s in self.segments)
         if (quoting and agreement == (None, None)) or any(start <= f.start < begin for f in found):
             return None
-        for subject in reversed([t for t in sentence if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ != "PRON"]):
+        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubj:pass")
+                    and (t.pos_ != "PRON" or _stands_for_someone(t))]
+        if sentence and sentence[0].dep_ == "ROOT" and sentence[0].pos_ == "PROPN":
+            subjects.insert(0, sentence[0])  # "Sara Zhang et d'autres employés appellent", parsed as a root
+        for subject in reversed(subjects):
             high = subject.head.i - 1 if subject.head.i > subject.i else sentence[-1].i
             phrase = noun_phrase([subject], sentence[0].i, high)
             if not agree(self.agreement(phrase), agreement):
@@ -76,7 +81,7 @@ class Continuity:
 
     def agreement(self, phrase: Phrase | None) -> tuple[str | None, str | None]:
         """The gender and number a speaker phrase shows ("l'enseignante", "ils"), where it does."""
-        for start, end in phrase.core if phrase else ():
+        for start, end in phrase.core[:1] if phrase else ():  # the head: "Sara Zhang et d'autres employés"
             for token in self.doc.char_span(start, end, alignment_mode="expand") or ():
                 if token.pos_ in ("NOUN", "PRON"):
                     gender, number = token.morph.get("Gender"), token.morph.get("Number")
@@ -91,6 +96,11 @@ class Continuity:
         offsets = [m["start"] for m in self.doc._.actors or () if m["end"] <= before and not self.layout.quoted(m["start"])
                    and any(a.get("name") == actor["name"] for a in m["actors"])]
         return max(offsets, default=None)
+
+
+def _stands_for_someone(pronoun) -> bool:
+    """"il", "elle", "ils", "elles": a third-person pronoun with a gender ("on" has none)."""
+    return "3" in pronoun.morph.get("Person") and bool(pronoun.morph.get("Gender"))
 
 
 def agree(one: tuple, other: tuple) -> bool:
