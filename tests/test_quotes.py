@@ -316,6 +316,9 @@ RESOLVED = [
     # a name right before the verb, which the parser hung elsewhere
     ("Même vote pour le groupe EDS, au nom duquel Delphine Batho a regretté un encadrement du démarchage, "
      "y voyant «une occasion manquée».", {"name": "Delphine Batho"}),
+    # a gerund the parser hangs on a noun takes the subject of the main verb
+    ("Donald Trump a lancé lundi sa campagne pour un second mandat en accusant les démocrates de vouloir "
+     "«voler» l'élection.", {"name": "Donald Trump"}),
     # "Jr" names the son, not the father
     ("Donald Trump Jr a affirmé que l'élection serait un choix.", {"name": "Donald Trump Jr."}),
 ]

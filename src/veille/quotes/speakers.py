@@ -56,7 +56,9 @@ def subject_of(cue: Cue, not_speakers: frozenset[str], outside: Callable[[int], 
         if (name := _name_before_verb(verb, outside)) is not None:
             return noun_phrase([name.root], name.start, name.end - 1)
         if verb.dep_.startswith("acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            if verb is cue.token:  # "le ministre, affirmant que …"
+            # "le ministre, affirmant que …"; not a gerund the parser hung on a noun ("a lancé
+            # sa campagne pour un second mandat en accusant …": the subject of "lancé")
+            if verb is cue.token and not _has(verb, "mark"):
                 return noun_phrase([verb.head], verb.head.sent.start, verb.left_edge.i - 1)
             verb = verb.head  # "a dénoncé la défiance organisée par …, et rappelé …": up to "dénoncé"
         if verb.dep_ not in SUBJECT_CLIMB + ("obj", "obl", "obl:mod", "obl:arg") or verb.head is verb:
