@@ -90,6 +90,18 @@ def test_direct_speech(nlp, text, expected):
 
 INDIRECT = [
     # a verb of saying and its reported clause
+    ("Angela Merkel a rappelé que l'Allemagne restait attachée à l'accord.",
+     [("l'Allemagne restait attachée à l'accord", "Angela Merkel")]),
+    ("Le gouvernement a démenti que des troupes aient été envoyées.",
+     [("des troupes aient été envoyées", "Le gouvernement")]),
+    ("La présidente de la Commission a souligné que l'Union ne céderait pas.",
+     [("l'Union ne céderait pas", "La présidente de la Commission")]),
+    ("Le syndicat a fait savoir que la grève continuerait lundi.",
+     [("la grève continuerait lundi", "Le syndicat")]),
+    ("Le porte-parole de l'armée a confirmé que deux soldats avaient été blessés.",
+     [("deux soldats avaient été blessés", "Le porte-parole de l'armée")]),
+    ("Joe Biden a promis que les États-Unis reviendraient dans l'accord de Paris.",
+     [("les États-Unis reviendraient dans l'accord de Paris", "Joe Biden")]),
     ("Vladimir Poutine a déclaré qu'il serait utile de poursuivre le dialogue.",
      [("il serait utile de poursuivre le dialogue", "Vladimir Poutine")]),
     ("Le porte-parole du Président russe a précisé que la rencontre à Paris était prioritaire.",
@@ -151,6 +163,14 @@ def test_indirect_speech(nlp, text, expected):
 
 INCISE = [
     # the words before an incise are the quote
+    ("Les frontières resteront fermées jusqu'en juin, a martelé la ministre de l'Intérieur.",
+     [("Les frontières resteront fermées jusqu'en juin", "la ministre de l'Intérieur")]),
+    ("Aucun accord n'a été trouvé, a reconnu dimanche le négociateur européen Michel Barnier.",
+     [("Aucun accord n'a été trouvé", "le négociateur européen Michel Barnier")]),
+    ("Le dialogue reste ouvert, a-t-elle assuré devant les députés.",
+     [("Le dialogue reste ouvert", "elle")]),
+    ("Nous ne reculerons pas, a averti le Premier ministre espagnol Pedro Sánchez.",
+     [("Nous ne reculerons pas", "le Premier ministre espagnol Pedro Sánchez")]),
     ("Le chassé-croisé des visites n'est pas encore en préparation, a déclaré le porte-parole du Kremlin, Dmitri Peskov.",
      [("Le chassé-croisé des visites n'est pas encore en préparation", "le porte-parole du Kremlin, Dmitri Peskov")]),
     ("La Russie est prête, a assuré jeudi le chef de la diplomatie russe Sergueï Lavrov.",

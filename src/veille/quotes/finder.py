@@ -222,7 +222,7 @@ class QuoteFinder:
         if before.text != "," and before.text not in self.lexicon.closers:
             return None
         subjects = [c for c in cue.token.children if c.dep_ in ("nsubj", "nsubj:pass")
-                    and c is not pronoun and not self.layout.quoted(c.idx)]
+                    and c is not pronoun and not self.layout.quoted(c.idx) and not _clause_read_as_noun(c)]
         if any(c.i < i for c in subjects) and not any(c.i > cue.token.i for c in subjects) and not clitic_of(cue.token):
             return None  # "Le sénateur, co-auteur de la loi, a souligné …": not inverted
         return before
@@ -490,6 +490,12 @@ class QuoteFinder:
                     and (published is None or value <= published)):
                 dates.append((abs(timex["start"] - verb.idx), value))
         return min(dates)[1] if dates else published
+
+
+def _clause_read_as_noun(subject: Token) -> bool:
+    """"Les frontières resteront fermées, a martelé la ministre": the parser made the quoted
+    clause the verb's subject, its verb a modifier of the noun."""
+    return any(t.dep_ in ("acl", "parataxis") and is_finite_verb(t) for t in subject.children)
 
 
 def _one_per_stretch(found: list[Found]) -> list[Found]:

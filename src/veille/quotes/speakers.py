@@ -134,10 +134,10 @@ def inverted_subject(cue: Cue, outside: Callable[[int], bool]) -> Phrase | None:
 
 def _top_noun(token: Token, after: int) -> Token:
     """The highest noun above `token` that still follows the verb at `after`: the head of the
-    phrase a name ends ("le chef de la diplomatie russe Sergueï Lavrov"), short of a place or a
-    circumstance ("dans la salle l'acteur Ozzy Agu")."""
+    phrase a name ends ("le chef de la diplomatie russe Sergueï Lavrov"), short of a place, a
+    circumstance ("dans la salle l'acteur Ozzy Agu") or a date ("a reconnu dimanche le …")."""
     while token.head.i != token.i and token.head.i > after and token.head.pos_ in ("NOUN", "PROPN") \
-            and not _has(token.head, "case"):
+            and not _has(token.head, "case") and not _in_timex(token.head):
         token = token.head
     return token
 
