@@ -65,6 +65,7 @@ def test_demonyms_and_metonyms_point_to_known_countries():
     codes = set(load_kb().countries) | {"EUR", "UNO"}
     assert {row["country"] for row in table("fr", "demonyms.tsv")} <= codes
     assert {row["country"] for row in table("fr", "metonyms.tsv")} <= codes
+    assert {row["stands_for"] for row in table("fr", "metonyms.tsv") if row["stands_for"]} <= set(load_kb().organisations)
 
 
 def test_role_nouns_name_known_offices():

@@ -89,6 +89,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         # "Mark Zuckerberg et Donald Trump se sont entretenus": the parse hangs the verb
         # on the first of two coordinated subjects
         subjects.insert(0, verb.head)
+    elif subjects and (first := coordinated_before(subjects[0])) is not None:
+        subjects.insert(0, first)  # "… a révélé que Mark Zuckerberg et Donald Trump se sont entretenus"
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and "VerbForm=Part" in str(verb.morph) \
@@ -104,6 +106,16 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             return controllers
         return subject_of(head, depth + 1)
     return []
+
+
+def coordinated_before(subject: Token) -> Token | None:
+    """A name coordinated before a subject that the parse hung elsewhere: the root of the
+    named entity that ends right before the conjunction that opens the subject."""
+    doc, left = subject.doc, subject.left_edge.i
+    if left < 2 or doc[left - 1].pos_ != "CCONJ" or doc[left - 2].pos_ != "PROPN":
+        return None
+    name = next((e for e in doc.ents if e.end == left - 1), None)
+    return name.root if name is not None and name.root.head.i != subject.head.i else None
 
 
 def antecedent(token: Token) -> Token:

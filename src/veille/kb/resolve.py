@@ -106,6 +106,9 @@ class Resolver:
             return Mention(phrase.start, phrase.end, [kb.state(phrase.key, "GOV")], "metonym", [None])
         if phrase.kind == "metonym":
             row = self.finder.metonyms[phrase.key]
+            if row.get("stands_for") in kb.organisations:  # "Bruxelles": the European Union
+                entity = kb.organisations[row["stands_for"]]
+                return Mention(*self._with_determiner(doc, phrase), [kb.actor(entity, date)], "metonym", [entity])
             return Mention(*self._with_determiner(doc, phrase), [kb.state(row["country"], row["sector"])],
                            "metonym", [None])
         if phrase.kind == "demonym":
