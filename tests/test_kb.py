@@ -144,7 +144,7 @@ def test_lint_accepts_a_handover_on_the_same_day():
     ("le Kremlin", None, None, "RUS", "GOV"),
     ("la Maison Blanche", None, None, "USA", "GOV"),
     ("le Pentagone", None, None, "USA", "MIL"),
-    ("Bruxelles", None, None, "EUR", "GOV"),
+    ("Bruxelles", None, "European Union", "EUR", None),
     ("l'OTAN", None, "NATO", "IGO", "MIL"),
 ])
 def test_lookup_gives_the_right_actor_first(text, date, name, country, sector):
