@@ -246,6 +246,13 @@ def full(actor: dict) -> tuple:
     # an epithet is the person last named
     ("Donald Trump a tenu un meeting. Le milliardaire républicain a attaqué la presse.", "2020-06-21",
      "Le milliardaire", ("Donald Trump", "USA", "GOV")),
+    # a description without an office is the person last named, of its gender
+    ("Cécile Marchand a pris la parole. La militante a dénoncé le jugement en France.", "2019-10-16",
+     "La militante", ("Cécile Marchand", None, None)),
+    # a relative is never the person their complement names
+    ("Le frère de George Floyd a appelé les Nations unies à agir aux États-Unis.", "2020-06-17",
+     "Le frère", (None, "USA", "CVL")),
+    ("Son frère, Philonise Floyd, a témoigné à Genève.", "2020-06-17", "Son frère", ("Philonise Floyd", None, None)),
 ])
 def test_unknown_people_and_titles(nlp, text, date, mention_text, expected):
     [actor] = mention(run(nlp, text, date), mention_text)["actors"]

@@ -167,6 +167,8 @@ class Resolver:
             return self._organisation(doc, parsed, at, date, context)
         if role["kind"] == "epithet":
             return self._epithet(doc, parsed, context)
+        if role["kind"] == "relative":
+            return self._relative(doc, parsed, at, date, context)
         named = self._apposition(doc, parsed, at, date, context)
         targets, body = self._targets(parsed, date)
         office, title, sector = role["office"], role["title"], role["sector"]
@@ -285,6 +287,29 @@ class Resolver:
             if self._gender(mention, context) in (None, gender) or gender is None:
                 return Mention(parsed.start, parsed.end, [mention.actors[0]], "relation", mention.entities[:1])
         return None
+
+    def _relative(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
+                  context: Context) -> Mention:
+        """"le frère de George Floyd": not George Floyd, but the person apposed after the
+        complement ("…, Philonise Floyd"), else someone unnamed of the text's country."""
+        end = parsed.end
+        if end < len(doc) and doc[end].lower_ in self.finder.complements and (relation := at.get(end + 1)):
+            end = relation.end  # "de George Floyd"
+        apposed = end < len(doc) and doc[end].text == ","
+        person = next((e for e in doc.ents if apposed and e.start == end + 1 and e.label_ in ("PER", "PERSON")), None)
+        if person is None and apposed:  # a name the model did not tag: capitalised words, then punctuation
+            last = end + 1
+            while last < len(doc) and doc[last].is_title and doc[last].is_alpha:
+                last += 1
+            if last - end > 2 and (last == len(doc) or doc[last].is_punct):
+                person = doc[end + 1:last]
+        if person is not None:
+            name = at.get(person.start)
+            entity = self._entity(name, date, context) if name is not None and name.end == person.end \
+                and name.kind in ("name", "surname") else None
+            actor = self.kb.actor(entity, date) if entity is not None else _person(person.text, context.dominant, None)
+            return Mention(parsed.start, parsed.end, [actor], "apposition", [entity])
+        return Mention(parsed.start, parsed.end, [_person(None, context.dominant, parsed.role["sector"])], "role", [None])
 
     def _organisation(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
                       context: Context) -> Mention | None:
