@@ -126,10 +126,11 @@ class SentenceCoder:
             mention.date = self._date(scope, token, stop, timexes)
             if mention.location is None:
                 mention.location = self._location(token, stop, self._recipient_preps(trigger))
-            if not mention.actors and trigger.type in self.implicit:
+            implicit = self.implicit.get(f"{trigger.type}/{trigger.mode}") or self.implicit.get(trigger.type)
+            if not mention.actors and implicit:
                 country = (mention.location or {}).get("country") or main_country
                 if country:
-                    mention.actors = [{"name": None, "country": country, "sector": self.implicit[trigger.type],
+                    mention.actors = [{"name": None, "country": country, "sector": implicit,
                                        "kind": "group", "aliases": []}]
                     mention.anaphoric = False
             mention.sentence = sentence
