@@ -322,6 +322,9 @@ RESOLVED = [
      "«La décision ignore d'autres options», remarque-t-elle.", {"name": "Sara Zhang"}),
     ("«Nous sommes prêts», a déclaré Dmitri Peskov. Le vice-président Mike Pence a été désigné par son parti. "
      "«L'Amérique a besoin de quatre ans de plus», a-t-il lancé.", {"name": "Mike Pence"}),
+    # … or the one person a sentence without a verb names
+    ("«Rien ne change», a déclaré Ben Rhodes. Idem pour le journaliste du Monde, Thomas Wieder. «Belle marque "
+     "de respect pour les poilus qui ont combattu sous un soleil radieux.»", {"name": "Thomas Wieder"}),
     # a description that names no office is the person named last, of its gender
     ("«Nous paierons», a souligné Cécile Marchand. «Le coupable, c'est le gouvernement», a insisté la militante.",
      {"name": "Cécile Marchand"}),

@@ -52,7 +52,21 @@ class Continuity:
             speaker = self.speakers.resolve(phrase)
             if speaker is not None and (speaker.get("kind") == "person" or agreement[1] == "Plur"):
                 return speaker, phrase
+        if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            return self._named_alone(sentence)  # "Idem pour le journaliste du Monde, Thomas Wieder. «…»"
         return None
+
+    def _named_alone(self, sentence: list) -> tuple[dict, Phrase] | None:
+        """The one person a sentence without a verb names."""
+        if not sentence:
+            return None
+        first, last = sentence[0].i, sentence[-1].i
+        names = [e for e in self.doc.ents if e.label_ == "PER" and first <= e.start and e.end - 1 <= last]
+        if len(names) != 1:
+            return None
+        phrase = noun_phrase([names[0].root], names[0].start, names[0].end - 1)
+        speaker = self.speakers.resolve(phrase)
+        return (speaker, phrase) if speaker is not None and speaker.get("kind") == "person" else None
 
     def following(self, start: int, end: int) -> tuple[dict, Phrase] | None:
         """A quotation that opens its paragraph is said by the person the next sentence names as
