@@ -33,6 +33,11 @@ def pairs(quotes: list[dict]) -> list[tuple[str, str | None]]:
 # --- direct speech --------------------------------------------------------------------------
 
 DIRECT = [
+    # a word quoted as what a verb calls something
+    ("Édouard Philippe a qualifié le mouvement de «grève sauvage».", [("grève sauvage", "Édouard Philippe")]),
+    ("Emmanuel Macron a appelé les pompiers des «héros».", [("héros", "Emmanuel Macron")]),
+    ("Le colonel Goïta a appelé à «l'union sacrée autour du Mali».",
+     [("l'union sacrée autour du Mali", "Le colonel Goïta")]),
     # a quotation, then an incise with its subject inverted
     ("«Nous devons maintenant commencer à préparer cette réunion», a déclaré Dmitri Peskov.",
      [("Nous devons maintenant commencer à préparer cette réunion", "Dmitri Peskov")]),
