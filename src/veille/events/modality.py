@@ -12,7 +12,7 @@ from veille.events.lexicon import Cue, Lexicon
 
 # How far up the head chain a governing cue may sit: "prêt à discuter d'une visite".
 MAX_GOVERNOR_DEPTH = 4
-STOP_AT = {"ROOT", "parataxis", "conj"}
+STOP_AT = {"ROOT", "parataxis", "conj", "acl:relcl"}  # a relative clause has its own modality
 SUPPORT_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod"}
 NEGATED = "negated"
 
