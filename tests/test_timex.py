@@ -106,6 +106,8 @@ PARTIAL_BY_TENSE = [
     # future, conditional, planned: the next occurrence
     ("Le sommet aura lieu le 11 novembre à Paris.", "11 novembre", "2018-11-11"),
     ("Le sommet devrait avoir lieu le 11 novembre.", "11 novembre", "2018-11-11"),
+    # a conditional the tagger takes for an imperfect, in reported speech: still to come
+    ("Le président a annoncé qu'il réunirait vendredi les syndicats.", "vendredi", "2018-10-26"),
     ("La rencontre, prévue le 11 novembre, se tiendra à Paris.", "11 novembre", "2018-11-11"),
     ("Le sommet doit se tenir le 11 novembre.", "11 novembre", "2018-11-11"),
     ("Les élections se tiendront le 6 mai.", "6 mai", "2019-05-06"),

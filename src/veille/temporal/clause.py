@@ -108,11 +108,12 @@ class Clauses:
 
     def _tense_feature(self, verb: Token) -> str | None:
         """Cnd, Fut, Past, Imp or Pres. The tagger takes many futures and conditionals for
-        presents ("défileront"): they are read off the future stem when it does."""
+        presents ("défileront") or imperfects ("réunirait"): they are read off the future stem
+        when it does."""
         if "Cnd" in verb.morph.get("Mood"):
             return "Cnd"
         tenses = verb.morph.get("Tense")
-        if tenses and tenses[0] != "Pres":
+        if tenses and tenses[0] not in ("Pres", "Imp"):
             return tenses[0]
         lemma, form = verb.lemma_.lower(), verb.lower_
         stem = self.verbs.future_stems.get(lemma, lemma[:-1] if lemma.endswith("re") else lemma)
