@@ -252,6 +252,9 @@ ANAPHORIC = [
     ("En 2015, le 3 mai, il a signé l'accord.", "le 3 mai", "2015-05-03"),
     ("Deux ruptures en 97 (en janvier et en octobre), rien en 98.", "en janvier", "1997-01"),
     ("Le lendemain, il a démissionné.", "Le lendemain", "2018-10-25"),
+    # a look back does not move the narrative: the second "la veille" is the same day
+    ("Il a été arrêté le 24 février 2019. Des faits similaires s'étaient produits la veille. Son frère "
+     "affirme l'avoir vu la veille.", "vu la veille", "2019-02-23"),
     ("La police est intervenue lundi. Dans la soirée, la foule s'est dispersée.", "Dans la soirée", "2018-10-22"),
     ("Il est arrivé le 3 mai 2015. En fin d'après-midi, il a parlé.", "En fin d'après-midi", "2015-05-03"),
     ("Des heurts ont éclaté dans la nuit de samedi à dimanche.", "dans la nuit de samedi à dimanche", "2018-10-20"),

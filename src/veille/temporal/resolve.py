@@ -86,7 +86,8 @@ def resolve(mentions: list[Mention], context: Context) -> list[dict]:
             value = _date_value(mention, context, narrative)
             if isinstance(value, Period):
                 explicit_year = "year" in mention.parts or "year2" in mention.parts
-                narrative.dates.append(Antecedent(value, context.sentence(mention.start), explicit_year))
+                if not _flashback(mention):
+                    narrative.dates.append(Antecedent(value, context.sentence(mention.start), explicit_year))
                 timexes.append(_timex(mention, value.value, "DATE", value.granularity))
             elif value is not None:
                 timexes.append(_timex(mention, value, "DATE", "ref"))
@@ -126,6 +127,20 @@ def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Per
     anchor, count, unit = _recipe(recipe)
     base = narrative.anchor(anchor, unit)
     return Period.of(base, unit).shifted(count) if base else None
+
+
+def _flashback(mention: Mention) -> bool:
+    """"la veille", "deux jours plus tôt": a look back from the narrative's date, which does
+    not move it (a second "la veille" is still the day before the same day)."""
+    if mention.kind == "offset":
+        return mention.pattern.options.get("anchor") == "ref" and int(mention.pattern.options.get("sign", 1)) < 0
+    if mention.kind != "word":
+        return False
+    recipe = str(mention.pattern.options.get("recipe") or mention.parts["word"])
+    if recipe in REFERENCES:
+        return False
+    anchor, count, _ = _recipe(recipe)
+    return anchor == "ref" and count < 0
 
 
 def _recipe(recipe: str) -> tuple[str, int, str]:
