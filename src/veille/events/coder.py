@@ -218,8 +218,13 @@ class SentenceCoder:
         mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")
         of, others = [], []
         scope = subtree_without(token, stop)
+        # "la mort de X sous les coups de Y": the actor is named inside the required noun
+        by = {t.i for c in token.children if any(_heads_run(c, run) for run in trigger.objects) for t in c.subtree}
         for n in index.mentions_in(scope - {token.i}):
             span = index.spans[n]
+            if span.root.i in by:
+                of.append(index.mention(n))
+                continue
             case = self._role_case(span.root, token)
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
                     and not self._is_person(index.mention(n)):
