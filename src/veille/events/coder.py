@@ -236,8 +236,9 @@ class SentenceCoder:
                 others.append(index.mention(n))
             elif case in self.genitive or case in self.agent:
                 of.append(index.mention(n))
-            else:
+            elif case is None or case in self.preps(trigger) | self.between:
                 others.append(index.mention(n))
+            # else a circumstance: "les manifestations contre le racisme, consécutives à la mort de X"
         possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
         if possessor and not of:
             of = self._possessor(token, index, stop)
