@@ -65,7 +65,7 @@ class EventCoder:
         events = []
         for event in merge_mentions(mentions):
             settle_roles(event)
-            if is_complete(event, event.mentions[0].trigger.frame):
+            if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone):
                 events.append(self._record(event))
         doc._.events = events
         return doc

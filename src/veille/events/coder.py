@@ -41,6 +41,8 @@ class SentenceCoder:
         syntax = data(lang, "event_syntax.yaml")
         self.locative = set(syntax["locative"])
         self.genitive = set(syntax["genitive"])
+        self.causes = set(syntax["causes"])
+        self.alone = frozenset(syntax["alone"])
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -242,7 +244,8 @@ class SentenceCoder:
         possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
         if possessor and not of:
             of = self._possessor(token, index, stop)
-        if not of and token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} and token.head.pos_ in {"VERB", "AUX"}:
+        if not of and token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} and token.head.pos_ in {"VERB", "AUX"} \
+                and token.head.lemma_ not in self.causes:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
             verb = token.head

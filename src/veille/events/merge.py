@@ -113,8 +113,11 @@ def _accepts(event: MergedEvent, mention: EventMention) -> bool:
         return False
     if mention.participants:
         return _compatible_participants(event.participants, mention.participants) and _corroborates(event, mention)
-    # "cette réunion": only an event that already has its participants can be meant
-    return mention.anaphoric and len(event.participants) >= 2
+    # "cette réunion": only an event that already has its participants can be meant, and
+    # one that names a place only an event known to be there ("la fusillade de Charleston"
+    # is not the death told before it)
+    placed = mention.location is None or event.location is not None
+    return mention.anaphoric and len(event.participants) >= 2 and placed
 
 
 def without_redundant(actors: list[dict]) -> list[dict]:

@@ -29,10 +29,11 @@ def settle_roles(event: MergedEvent) -> None:
         event.mode = THIRD_PARTY if len(participants) == 2 else MULTILATERAL if len(participants) > 2 else None
 
 
-def is_complete(event: MergedEvent, frame: str) -> bool:
-    """An event needs someone acting, and someone acted upon unless its frame has nobody."""
+def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozenset()) -> bool:
+    """An event needs someone acting, and someone acted upon unless its frame has nobody or
+    its type may be done alone (`alone`: a protest need not be against anyone named)."""
     if not event.actors:
         return False
-    if frame == "agent":
+    if frame == "agent" or event.type in alone:
         return True
     return bool(event.recipients) or len(event.participants) >= 2
