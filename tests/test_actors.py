@@ -249,6 +249,13 @@ def full(actor: dict) -> tuple:
     # a description without an office is the person last named, of its gender
     ("Cécile Marchand a pris la parole. La militante a dénoncé le jugement en France.", "2019-10-16",
      "La militante", ("Cécile Marchand", None, None)),
+    # a former holder is never the one in office: the one the text named, else the last to leave
+    ("L'ancien président américain a critiqué la décision à Paris.", "2020-08-30",
+     "L'ancien président américain", ("Barack Obama", "USA", "ELI")),
+    ("George W. Bush a parlé à Paris. L'ancien président américain a critiqué Donald Trump.", "2020-08-30",
+     "L'ancien président américain", ("George W. Bush", "USA", "ELI")),
+    ("L'ancien vice-président de Barack Obama s'est entretenu avec la famille aux États-Unis.", "2020-08-30",
+     "L'ancien vice-président de Barack Obama", ("Joe Biden", "USA", "ELI")),
     # a relative is never the person their complement names
     ("Le frère de George Floyd a appelé les Nations unies à agir aux États-Unis.", "2020-06-17",
      "Le frère", (None, "USA", "CVL")),

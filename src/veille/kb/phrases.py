@@ -92,6 +92,7 @@ class RolePhrase:
     possessive: bool = False  # "son homologue"
     definite: bool = False  # "le général", "ce média": may stand for one already named
     demonstrative: bool = False  # "cette employée": stands for one already named
+    former: bool = False  # "l'ancien président": who held the office before
     # the complement names a body that is neither a state nor a known organisation ("du
     # groupe centriste", "du Sénat"): the role is not the state's office
     other_body: bool = False
@@ -107,6 +108,7 @@ class PhraseFinder:
         self.determiners = set(words["determiners"])
         self.definites = set(words["definites"])
         self.demonstratives = set(words["demonstratives"])
+        self.formers = set(words["formers"])
         self.coordinators = set(words["coordinators"])
         self.complements = set(words["complements"])
         self.roles = {normalise(row["form"]): row for row in table(lang, "role_nouns.tsv")}
@@ -265,6 +267,9 @@ class PhraseFinder:
 
     def _left(self, doc: Doc, parsed: RolePhrase) -> None:
         i = parsed.phrase.start
+        if i > 0 and doc[i - 1].lower_ in self.formers:
+            parsed.former = True
+            i -= 1
         if i > 0 and doc[i - 1].lower_ in self.cardinals:
             parsed.count = self.cardinals[doc[i - 1].lower_]
             i -= 1

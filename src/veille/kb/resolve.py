@@ -212,6 +212,8 @@ class Resolver:
             places = [self._where(code) for code in targets] or [(context.dominant, None)]
             return Mention(*span, [_person(None, code, own or sector) for code, own in places], "role",
                            [None] * len(places), role=key, gender=gender if singular else None)
+        if parsed.former:
+            return self._former(parsed, office, title, targets or [context.dominant], gender, date, context)
         if targets:
             found = [self._holder(office, title, code, date) for code in targets]
             actors = [kb.actor(n, date) if n is not None else _person(*self._person_at(code, sector))
@@ -287,6 +289,20 @@ class Resolver:
             if self._gender(mention, context) in (None, gender) or gender is None:
                 return Mention(parsed.start, parsed.end, [mention.actors[0]], "relation", mention.entities[:1])
         return None
+
+    def _former(self, parsed: RolePhrase, office: str | None, title: str | None, targets: list[str | None],
+                gender: str | None, date: str | None, context: Context) -> Mention:
+        """"l'ancien président américain": a former holder of its gender the text has named,
+        else the last to have left the office; never the one in office."""
+        span = (parsed.start, parsed.end)
+        code = targets[0]
+        formers = self.kb.former_holders(office or "head_of_state", code, date, title) if code and (office or title) else []
+        formers = [n for n in formers if self.kb.gender(n) in (None, gender) or gender is None]
+        named = [n for n in context.persons() if n in formers]
+        chosen = named[0] if named else formers[0] if formers else None
+        if chosen is None:
+            return Mention(*span, [_person(None, code, parsed.role["sector"])], "role", [None])
+        return Mention(*span, [self.kb.actor(chosen, date)], "role", [chosen])
 
     def _relative(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
                   context: Context) -> Mention:
