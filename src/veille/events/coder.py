@@ -326,7 +326,9 @@ class SentenceCoder:
         Bachelet" is Bachelet); else any actor in its phrase."""
         actors = []
         for token in tokens:
-            scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL | {"acl"}})
+            # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …")
+            clauses = {d.i for d in token.subtree if d is not token and d.dep_ in CLAUSAL | {"acl"}}
+            scope = subtree_without(token, stop | clauses)
             heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
             groups = [index.mentions_in({t.i for t in [h, *h.children]
                                          if t is h or t.dep_ in {"appos", "flat:name", "flat"}}) for h in heads]

@@ -305,9 +305,10 @@ class Resolver:
         return Mention(*span, [self.kb.actor(chosen, date)], "role", [chosen])
 
     def _relative(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
-                  context: Context) -> Mention:
+                  context: Context) -> Mention | None:
         """"le frère de George Floyd": not George Floyd, but the person apposed after the
-        complement ("…, Philonise Floyd"), else someone unnamed of the text's country."""
+        complement ("…, Philonise Floyd"), else someone unnamed of the text's country; "sa
+        famille" with nobody named, nobody new."""
         end = parsed.end
         if end < len(doc) and doc[end].lower_ in self.finder.complements and (relation := at.get(end + 1)):
             end = relation.end  # "de George Floyd"
@@ -325,6 +326,8 @@ class Resolver:
                 and name.kind in ("name", "surname") else None
             actor = self.kb.actor(entity, date) if entity is not None else _person(person.text, context.dominant, None)
             return Mention(parsed.start, parsed.end, [actor], "apposition", [entity])
+        if parsed.possessive:
+            return None  # "Bachar al-Assad et sa famille": the text has named whom it goes with
         return Mention(parsed.start, parsed.end, [_person(None, context.dominant, parsed.role["sector"])], "role", [None])
 
     def _organisation(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
