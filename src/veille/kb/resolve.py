@@ -287,7 +287,7 @@ class Resolver:
             if actor.get("sector") not in (None, parsed.role["sector"]):
                 continue
             if self._gender(mention, context) in (None, gender) or gender is None:
-                return Mention(parsed.start, parsed.end, [mention.actors[0]], "relation", mention.entities[:1])
+                return Mention(parsed.start, parsed.end, [actor], "relation", mention.entities[:1])
         return None
 
     def _former(self, parsed: RolePhrase, office: str | None, title: str | None, targets: list[str | None],
