@@ -256,6 +256,9 @@ def full(actor: dict) -> tuple:
      "L'ancien président américain", ("George W. Bush", "USA", "ELI")),
     ("L'ancien vice-président de Barack Obama s'est entretenu avec la famille aux États-Unis.", "2020-08-30",
      "L'ancien vice-président de Barack Obama", ("Joe Biden", "USA", "ELI")),
+    # a known surname after a first name of its own is someone else, unless the first name is a spelling
+    ("Eric Trump a parlé à la presse.", "2020-08-30", "Eric Trump", ("Eric Trump", None, None)),
+    ("Emmanel Macron a parlé à la presse.", "2020-08-30", "Macron", ("Emmanuel Macron", "FRA", "GOV")),
     # a relative is never the person their complement names
     ("Le frère de George Floyd a appelé les Nations unies à agir aux États-Unis.", "2020-06-17",
      "Le frère", (None, "USA", "CVL")),

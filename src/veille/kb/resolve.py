@@ -22,12 +22,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc
 
 from veille.kb.base import USUAL_TITLE, KnowledgeBase
 from veille.kb.context import Context, Mention, chars
-from veille.kb.index import COUNTRY, CURATED, KIND, SECTOR
+from veille.kb.index import COUNTRY, CURATED, KIND, NAME, SECTOR
 from veille.kb.normalise import normalise
 from veille.kb.phrases import Phrase, PhraseFinder, RolePhrase, after_adjectives
 from veille.kb.sources import split
@@ -36,6 +37,8 @@ from veille.lang import data
 
 # how many earlier persons a plural role without a number may stand for
 MAX_PLURAL = 4
+# how alike two first names must be to be one name spelt two ways ("Emmanel", "Sergei")
+SPELLING = 0.75
 
 
 class Resolver:
@@ -56,6 +59,7 @@ class Resolver:
         unknown to the knowledge base; `date_at(token)` may give a sentence its own date;
         `quotations` are the character ranges between quotation marks."""
         phrases = [p for p in self.finder.find(doc) if not skip(*chars(doc, p.start, p.end))]
+        phrases = self._without_others_surnames(doc, phrases, people)
         names = UnknownNames(self.honorifics, self._person_title,
                              lambda p: self.finder.roles[p.key]["kind"] == "organisation",
                              lambda text: normalise(text) in self.kb.places)
@@ -76,6 +80,33 @@ class Resolver:
             if mention and mention.actors:
                 context.mentions.append(mention)
         return context.mentions
+
+    def _without_others_surnames(self, doc: Doc, phrases: list[Phrase], people: list[tuple[int, int]]) -> list[Phrase]:
+        """Known names that end a person's name of the model after a first name of its own
+        ("Eric Trump" is not Donald Trump): that name is someone the knowledge base does not
+        know, unless the first name is a spelling of the known one's ("Emmanel Macron")."""
+        covered = {i for p in phrases for i in range(p.start, p.end)}
+
+        def inside_other(phrase: Phrase) -> bool:
+            if phrase.kind not in ("name", "surname"):
+                return False
+            for start, end in people:
+                if start < phrase.start and phrase.end == end:
+                    before = doc[start:phrase.start]
+                    first_names = all(t.is_alpha and t.is_title and t.i not in covered and t.text not in self.honorifics
+                                      for t in before)
+                    return first_names and not self._first_name_of(phrase.key, before[0].text)
+            return False
+
+        return [p for p in phrases if not inside_other(p)]
+
+    def _first_name_of(self, key: str, first: str) -> bool:
+        """Whether `first` spells the first name of someone the knowledge base calls `key`."""
+        for entity in self.kb.by_name(key) + self.kb.by_surname(key):
+            known = normalise(self.kb.entities[entity][NAME]).split()[0]
+            if SequenceMatcher(None, normalise(first), known).ratio() >= SPELLING:
+                return True
+        return False
 
     def _person_title(self, phrase: Phrase) -> bool:
         row = self.finder.roles[phrase.key]
