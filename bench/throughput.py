@@ -1,6 +1,6 @@
 """Documents per second of a whole `veille run` against bare spaCy parsing of the same texts.
 
-    python bench/throughput.py CORPUS.jsonl [--repeat N]
+    python bench/throughput.py CORPUS.jsonl [--batch-size N]
 
 Both are measured in the same process on the same texts; the ratio, printed last, is what
 to compare across versions (absolute speeds depend on the machine).
