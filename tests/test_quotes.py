@@ -234,6 +234,8 @@ def test_sources(nlp, text, expected):
 # --- what is not a quote ----------------------------------------------------------------------
 
 NOT_QUOTES = [
+    # the intertitle of wire copy, glued to the next sentence
+    "Les discussions ont repris.- «Voie irréversible» -Le colonel a parlé aux journalistes.",
     "Le Conseil examinera le \"Hong Kong Safe Harbor Act\" la semaine prochaine.",
     "Ce déplacement s'inscrit dans le cadre de \"l'année de Gaulle\".",
     "Pour le moment, la réunion est reportée.",
@@ -327,6 +329,9 @@ RESOLVED = [
      "«La décision ignore d'autres options», remarque-t-elle.", {"name": "Sara Zhang"}),
     ("«Nous sommes prêts», a déclaré Dmitri Peskov. Le vice-président Mike Pence a été désigné par son parti. "
      "«L'Amérique a besoin de quatre ans de plus», a-t-il lancé.", {"name": "Mike Pence"}),
+    # … past an intertitle glued to that sentence
+    ("«Nous sommes prêts», a déclaré Dmitri Peskov. - «Quatre ans de plus» -Le vice-président Mike Pence a été "
+     "désigné par son parti.«L'Amérique a besoin de lui», a-t-il lancé.", {"name": "Mike Pence"}),
     # … or the one person a sentence without a verb names
     ("«Rien ne change», a déclaré Ben Rhodes. Idem pour le journaliste du Monde, Thomas Wieder. «Belle marque "
      "de respect pour les poilus qui ont combattu sous un soleil radieux.»", {"name": "Thomas Wieder"}),

@@ -10,9 +10,10 @@ from itertools import islice
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex
 
 from veille.extensions import register_extensions
-from veille.lang import SUPPORTED
+from veille.lang import SUPPORTED, data
 from veille.record import to_extraction
 from veille.schema import Document, Extraction, Problem
 
@@ -26,6 +27,9 @@ def load(lang: str = "fr") -> Language:
         raise ValueError(f"unsupported language: {lang} (supported: {', '.join(sorted(MODELS))})")
     register_extensions()
     nlp = spacy.load(MODELS[lang])
+    prefixes = data(lang, "punctuation.yaml").get("split_prefixes") or []
+    if prefixes:  # scraped copy glues words the model's tokenizer keeps whole
+        nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
     nlp.add_pipe("veille_boundaries", first=True, config={"lang": lang})
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -28,6 +28,8 @@ class LineBoundaries:
         self.lang = lang
         self.final = set(data(lang, "punctuation.yaml")["sentence_end"])
         self.openers = set(data(lang, "punctuation.yaml")["quote_open"])
+        self.closers = set(data(lang, "punctuation.yaml")["quote_close"])
+        self.intertitle_end = set(data(lang, "punctuation.yaml")["intertitle_end"])
 
     def __call__(self, doc: Doc) -> Doc:
         lines = classify_lines(doc.text, self.lang)
@@ -41,6 +43,8 @@ class LineBoundaries:
         if token.is_space or not (token.text[0].isupper() or token.text in self.openers):
             return False
         previous = token.nbor(-1)
+        if previous.text in self.intertitle_end and previous.i > 0 and previous.nbor(-1).text in self.closers:
+            return True  # "- «Quatre ans de plus» -Le vice-président"
         if previous.is_space or (previous.is_punct and previous.text not in self.final and previous.i > 0):
             # a closing quote after the final mark: «… prêt.» Puis …
             previous = previous.nbor(-1) if previous.i > 0 and previous.nbor(-1).text in self.final else previous

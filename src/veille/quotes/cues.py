@@ -51,6 +51,7 @@ class Lexicon:
         speech = data(lang, "reported_speech.yaml")
         self.marks: dict[str, str] = speech["quotation_marks"]
         self.closers = frozenset(self.marks.values())
+        self.intertitle_dashes = tuple(speech["intertitle_dashes"])
         self.complementisers = tuple(c.casefold() for c in speech["complementisers"])
         markers = sorted(speech["source_markers"], key=len, reverse=True)
         self.source_pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, markers)) + r")(?!\w)", re.IGNORECASE)

@@ -335,7 +335,7 @@ class QuoteFinder:
     def _from_quotation_marks(self, cues: list[Cue]) -> list[Found]:
         found = []
         for segment in self.segments:
-            if segment in self.claimed:
+            if segment in self.claimed or self._intertitle(segment):
                 continue
             opening = self.layout.token_at(segment.open)
             words = self.doc.char_span(*segment.content(self.text), alignment_mode="expand")
@@ -347,6 +347,13 @@ class QuoteFinder:
                 self.claimed.add(segment)
                 found.append(item)
         return found
+
+    def _intertitle(self, segment: Segment) -> bool:
+        """A quotation between the dashes of an intertitle: "la violence.- «Exécuté dans la rue» -"."""
+        before = self.text[:segment.open].rstrip()
+        after = self.text[segment.close + 1:].lstrip()
+        dashes = self.lexicon.intertitle_dashes
+        return before.endswith(dashes) and after.startswith(dashes)
 
     def _object_of_verb(self, segment: Segment, opening: Token, cues: list[Cue]) -> Found | None:
         """"a dénoncé « … »", "désignant comme responsables les « … »": the verb of saying the
