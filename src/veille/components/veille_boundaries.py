@@ -2,8 +2,8 @@
 
 Decides every sentence boundary before the parser runs (the parser respects preset
 boundaries): a sentence starts at every line, so that a headline is never glued onto the
-sentence that follows it, and after sentence-final punctuation followed by a capital or
-an opening quote. The statistical parser alone splits "«" from its quote and cuts
+sentence that follows it, after sentence-final punctuation followed by a capital or an
+opening quote, and after the closing dash of an intertitle of wire copy. The statistical parser alone splits "«" from its quote and cuts
 sentences after "Lors". Boilerplate lines are recorded in `doc._.boilerplate`.
 """
 
