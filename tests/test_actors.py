@@ -258,7 +258,7 @@ def full(actor: dict) -> tuple:
      "L'ancien vice-président de Barack Obama", ("Joe Biden", "USA", "ELI")),
     # the press's periphrases for a head of state or government
     ("Twitter a masqué un message du locataire de la Maison Blanche aux États-Unis.", "2020-05-30",
-     "locataire de la Maison Blanche", ("Donald Trump", "USA", "GOV")),
+     "du locataire de la Maison Blanche", ("Donald Trump", "USA", "GOV")),
     # a known surname after a first name of its own is someone else, unless the first name is a spelling
     ("Eric Trump a parlé à la presse.", "2020-08-30", "Eric Trump", ("Eric Trump", None, None)),
     ("Emmanel Macron a parlé à la presse.", "2020-08-30", "Macron", ("Emmanuel Macron", "FRA", "GOV")),
