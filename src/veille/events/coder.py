@@ -211,7 +211,9 @@ class SentenceCoder:
                 case = self._nearest_case(span.root, token)
                 if case is None or case in self.preps(trigger):
                     if not (case and self._place(span) and not self._is_person(index.mention(n))):
-                        return list(index.mention(n)["actors"])
+                        # with what it is coordinated with: "réunirait vendredi syndicats et patronat"
+                        coordinated = index.mentions_in({c.i for c in span.root.conjuncts} - {span.root.i})
+                        return [a for m in [n, *coordinated] for a in index.mention(m)["actors"]]
             if candidate.pos_ in {"VERB", "SCONJ"} and candidate.dep_ not in {"acl", "amod"}:
                 break
         return []
