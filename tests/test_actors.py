@@ -290,6 +290,8 @@ def test_unknown_people_and_titles(nlp, text, date, mention_text, expected):
     ("Des sources anonymes de la chaîne CNBC ont confirmé l'appel.", "Des sources anonymes de la chaîne",
      (None, "USA", "JRN")),
     ("Les services du prince Charles ont confirmé la visite.", "Les services du prince Charles", (None, "GBR", "GOV")),
+    # health workers are CAMEO's health sector
+    ("Emmanuel Macron a rendu hommage au personnel soignant en France.", "personnel soignant", (None, "FRA", "HLH")),
 ])
 def test_organisations_and_collectives(nlp, text, mention_text, expected):
     [actor] = mention(run(nlp, text, "2020-06-18"), mention_text)["actors"]
