@@ -69,8 +69,9 @@ def same_actor(a: dict, b: dict) -> bool:
 
 
 def subsumes(collective: dict, actor: dict) -> bool:
-    """Whether an unnamed collective actor ("Moscou", RUS/GOV) covers a named one (Putin)."""
-    return (not collective.get("name") and bool(actor.get("name"))
+    """Whether an unnamed collective actor ("Moscou", RUS/GOV) covers a named one (Putin); a
+    group a role noun names does not ("Macron a rencontré des maires")."""
+    return (not collective.get("name") and bool(actor.get("name")) and collective.get("kind") != "group"
             and collective.get("country") == actor.get("country")
             and collective.get("sector") in (None, actor.get("sector")))
 
