@@ -63,8 +63,11 @@ class EventCoder:
         mentions += stance_mentions(doc, index, self.lang, sentence_of)
         mentions.sort(key=lambda m: m.token.i)
         events = []
-        for event in merge_mentions(mentions):
+        merged = merge_mentions(mentions)
+        for event in merged:
             settle_roles(event)
+        _share_setting(merged)
+        for event in merged:
             if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone):
                 events.append(self._record(event))
         doc._.events = events
@@ -124,3 +127,13 @@ def _actor(actor: dict) -> dict:
 
 def _place(place: dict | None) -> dict | None:
     return {"name": place.get("name"), "country": place.get("country")} if place else None
+
+
+def _share_setting(events: list[MergedEvent]) -> None:
+    """An event told in the same sentence as another, with no date or place of its own, happens
+    when and where that one does ("X est arrivé mardi à Kenosha, où il a rencontré Y")."""
+    for event in events:
+        sentences = {m.sentence for m in event.mentions}
+        others = [e for e in events if e is not event and sentences & {m.sentence for m in e.mentions}]
+        event.date = event.date or next((e.date for e in others if e.date), None)
+        event.location = event.location or next((e.location for e in others if e.location), None)

@@ -43,6 +43,7 @@ class SentenceCoder:
         self.genitive = set(syntax["genitive"])
         self.causes = set(syntax["causes"])
         self.alone = frozenset(syntax["alone"])
+        self.place_relatives = set(syntax["place_relatives"])
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -394,6 +395,11 @@ class SentenceCoder:
                     place = self._place(_name_span(candidate))
                     if place:
                         return place
+        relative = next((c for c in token.children if c.lower_ in self.place_relatives), None)
+        if relative is not None:  # "à Poissy, où il a rencontré …": the place named before "où"
+            for candidate in reversed(token.doc[relative.sent.start:relative.i]):
+                if candidate.pos_ == "PROPN" and (place := self._place(_name_span(candidate))):
+                    return place
         return None
 
     def _place(self, span: Span) -> dict | None:
