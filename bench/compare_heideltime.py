@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from veille.temporal.resolve import REFERENCES
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "tests" / "gold" / "fr-timebank.jsonl"
 
@@ -86,7 +88,6 @@ def relocate(text: str, timexes: list[dict]) -> list[dict]:
 # ("maintenant", PRESENT_REF) TIME; the contract counts both as dates, the first with the
 # day's value.
 PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)$")
-REFERENCES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
 def contract_date_value(timeml_type: str | None, value: str | None) -> str | None:

@@ -235,7 +235,7 @@ def test_sources(nlp, text, expected):
 
 NOT_QUOTES = [
     # the intertitle of wire copy, glued to the next sentence
-    "Les discussions ont repris.- «Voie irréversible» -Le colonel a parlé aux journalistes.",
+    "Les discussions ont repris.- «Nous ne partirons pas d'ici» -Le colonel a parlé aux journalistes.",
     "Le Conseil examinera le \"Hong Kong Safe Harbor Act\" la semaine prochaine.",
     "Ce déplacement s'inscrit dans le cadre de \"l'année de Gaulle\".",
     "Pour le moment, la réunion est reportée.",

@@ -69,11 +69,9 @@ class KnowledgeBase:
             office = self.countries.get(of, {}).get("executive", "head_of_state")
         roles = [r for r in self.holders_of.get((office, of), ())
                  if r[5] and r[5] <= day and (title is None or (r[2] or USUAL_TITLE.get(r[1], r[1])) == title)]
-        found: list[int] = []
-        for role in sorted(roles, key=lambda r: r[5], reverse=True):
-            if role[0] not in found and role[0] not in self.holders(office, of, date, title):
-                found.append(role[0])
-        return found
+        current = set(self.holders(office, of, date, title))
+        ordered = [r[0] for r in sorted(roles, key=lambda r: r[5], reverse=True) if r[0] not in current]
+        return list(dict.fromkeys(ordered))
 
     def titled(self, title: str, of: str, date: str | None) -> list[int]:
         """Holders of any office called `title` (a president may head a government)."""

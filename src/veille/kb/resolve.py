@@ -292,33 +292,31 @@ class Resolver:
     def _epithet(self, doc: Doc, parsed: RolePhrase, context: Context) -> Mention | None:
         """"le milliardaire républicain": the last person named before, in the paragraph or the
         sentence before; "un quinquagénaire": someone new."""
-        span = (parsed.start, parsed.end)
         if not parsed.definite:
-            return Mention(*span, [_person(None, context.dominant, None)], "role", [None])
-        since, here = context.window_start(parsed.start), doc[parsed.start].idx
-        for mention in reversed(context.mentions):
-            if doc[mention.start].idx < since:
-                break
-            if mention.person is not None and not context.quoted_apart(doc[mention.start].idx, here):
-                return Mention(*span, [mention.actors[0]], "relation", mention.entities[:1])
-        return None
+            return Mention(parsed.start, parsed.end, [_person(None, context.dominant, None)], "role", [None])
+        return self._last_named(doc, parsed, context, lambda mention: True)
 
     def _described(self, doc: Doc, parsed: RolePhrase, gender: str | None, context: Context) -> Mention | None:
         """"«…», a insisté la militante": a definite description that names no office stands
-        for the last person named before it, in the paragraph or the sentence before, of its
-        gender and of no other sector."""
+        for the last person named before it, of its gender and of no other sector ("le
+        client" is not the president named before him)."""
+        def fits(mention: Mention) -> bool:
+            actor = mention.actors[0]
+            return bool(actor["name"]) and actor.get("sector") in (None, parsed.role["sector"]) \
+                and (gender is None or self._gender(mention, context) in (None, gender))
+
+        return self._last_named(doc, parsed, context, fits)
+
+    def _last_named(self, doc: Doc, parsed: RolePhrase, context: Context,
+                    fits: Callable[[Mention], bool]) -> Mention | None:
+        """The last person mentioned before a phrase that `fits`, in its paragraph or the
+        sentence before, outside quotations it is not in."""
         since, here = context.window_start(parsed.start), doc[parsed.start].idx
         for mention in reversed(context.mentions):
             if doc[mention.start].idx < since:
                 break
-            actor = mention.actors[0]
-            if mention.person is None or not actor["name"] or context.quoted_apart(doc[mention.start].idx, here):
-                continue
-            # "le client" is not the president named before him
-            if actor.get("sector") not in (None, parsed.role["sector"]):
-                continue
-            if self._gender(mention, context) in (None, gender) or gender is None:
-                return Mention(parsed.start, parsed.end, [actor], "relation", mention.entities[:1])
+            if mention.person is not None and not context.quoted_apart(doc[mention.start].idx, here) and fits(mention):
+                return Mention(parsed.start, parsed.end, [mention.actors[0]], "relation", mention.entities[:1])
         return None
 
     def _former(self, parsed: RolePhrase, office: str | None, title: str | None, targets: list[str | None],
@@ -343,15 +341,8 @@ class Resolver:
         end = parsed.end
         if end < len(doc) and doc[end].lower_ in self.finder.complements and (relation := at.get(end + 1)):
             end = relation.end  # "de George Floyd"
-        apposed = end < len(doc) and doc[end].text == ","
-        person = next((e for e in doc.ents if apposed and e.start == end + 1 and e.label_ in ("PER", "PERSON")), None)
-        if person is None and apposed:  # a name the model did not tag: capitalised words, then punctuation
-            last = end + 1
-            while last < len(doc) and doc[last].is_title and doc[last].is_alpha:
-                last += 1
-            if last - end > 2 and (last == len(doc) or doc[last].is_punct):
-                person = doc[end + 1:last]
-        if person is not None:
+        person = proper_name(doc, end + 1) if end < len(doc) and doc[end].text == "," else None
+        if person is not None and len(person) >= 2:  # a first name and a surname
             name = at.get(person.start)
             entity = self._entity(name, date, context) if name is not None and name.end == person.end \
                 and name.kind in ("name", "surname") else None
