@@ -51,7 +51,8 @@ class Lexicon:
         speech = data(lang, "reported_speech.yaml")
         self.marks: dict[str, str] = speech["quotation_marks"]
         self.closers = frozenset(self.marks.values())
-        self.intertitle_dashes = tuple(speech["intertitle_dashes"])
+        # a quotation between the dashes of an intertitle is a heading, not reported speech
+        self.intertitle_dashes = tuple(data(lang, "punctuation.yaml")["intertitle_end"])
         self.complementisers = tuple(c.casefold() for c in speech["complementisers"])
         markers = sorted(speech["source_markers"], key=len, reverse=True)
         self.source_pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, markers)) + r")(?!\w)", re.IGNORECASE)
