@@ -22,6 +22,7 @@ from veille.events.merge import MergedEvent, merge_mentions
 from veille.events.roles import is_complete, settle_roles
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
+from veille.lang import data
 
 # Confidence of a merged event from how its participants were found.
 CONFIDENCE = {"verb": 0.8, "noun": 0.7, "speech": 0.7, "stance": 0.5}
@@ -40,9 +41,10 @@ class EventCoder:
         self.lang = lang
         self.lexicon = load_lexicon(lang)
         self.coder = SentenceCoder(self.lexicon, lang)
+        self.first_person = frozenset(data(lang, "event_syntax.yaml")["first_person"])
 
     def __call__(self, doc: Doc) -> Doc:
-        index = MentionIndex.build(doc)
+        index = MentionIndex.build(doc, self.first_person)
         timexes = doc._.timexes or []
         country = main_country(doc)
         speech = speech_verbs(doc)

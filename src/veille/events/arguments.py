@@ -24,24 +24,39 @@ class MentionIndex:
     doc: Doc
     by_token: dict[int, list[int]] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
     inside_names: set[int] = field(default_factory=set)  # tokens of organisation names: not triggers
 
     @classmethod
-    def build(cls, doc: Doc) -> MentionIndex:
+    def build(cls, doc: Doc, first_person: frozenset[str] = frozenset()) -> MentionIndex:
+        """The doc's actor mentions, and, inside an attributed quotation, its speaker at
+        each of the `first_person` pronouns ("Nous avons accepté …", a dit X)."""
         index = cls(doc)
-        for n, mention in enumerate(doc._.actors or ()):
-            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-            index.spans.append(span)
-            if span is None:
+        for mention in doc._.actors or ():
+            index._add(mention)
+        for quote in doc._.quotes or ():
+            if not quote.get("speaker"):
                 continue
-            for token in span:
-                index.by_token.setdefault(token.i, []).append(n)
-            if mention.get("how") == "name" and any(a.get("kind") == "organisation" for a in mention["actors"]):
-                index.inside_names.update(token.i for token in span)
+            for token in doc.char_span(quote["start"], quote["end"], alignment_mode="expand") or ():
+                if token.lower_ in first_person and token.pos_ == "PRON" and token.i not in index.by_token:
+                    index._add({"start": token.idx, "end": token.idx + len(token), "text": token.text,
+                                "actors": [quote["speaker"]], "how": "speaker"})
         return index
 
+    def _add(self, mention: dict) -> None:
+        n = len(self.mentions)
+        self.mentions.append(mention)
+        span = self.doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        self.spans.append(span)
+        if span is None:
+            return
+        for token in span:
+            self.by_token.setdefault(token.i, []).append(n)
+        if mention.get("how") == "name" and any(a.get("kind") == "organisation" for a in mention["actors"]):
+            self.inside_names.update(token.i for token in span)
+
     def mention(self, n: int) -> dict:
-        return self.doc._.actors[n]
+        return self.mentions[n]
 
     def mentions_in(self, tokens: set[int]) -> list[int]:
         found: list[int] = []
@@ -102,7 +117,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             head = governing_verb(head) or head
         controllers = [c for c in head.children
                        if c.dep_ in {"obj", "iobj"} and c.i != verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}]
-        if controllers and verb.i > head.i and "VerbForm=Inf" in str(verb.morph):
+        # an adverbial clause is its subject's purpose, not its object's ("X a lancé une
+        # pétition pour demander …")
+        if controllers and verb.i > head.i and "VerbForm=Inf" in str(verb.morph) and verb.dep_ != "advcl":
             return controllers
         return subject_of(head, depth + 1)
     return []

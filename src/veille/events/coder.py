@@ -44,6 +44,7 @@ class SentenceCoder:
         self.causes = set(syntax["causes"])
         self.alone = frozenset(syntax["alone"])
         self.place_relatives = set(syntax["place_relatives"])
+        self.relative_objects = set(syntax["relative_objects"])
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -183,6 +184,8 @@ class SentenceCoder:
                 objects.append(antecedent(child))
             elif case and (case in self.preps(trigger) or case in self.between):
                 objects.append(antecedent(child))
+        if not any(c.dep_ in {"obj", "iobj"} for c in token.children) and (noun := self._misread_relative(token)):
+            objects.append(noun)
         subject_actors = self._actors_of(subjects, index, stop)
         agent_actors = self._actors_of(agents, index, stop)
         object_actors = self._actors_of(with_conjuncts(objects), index, stop, self._recipient_preps(trigger))
@@ -193,6 +196,15 @@ class SentenceCoder:
             object_actors = agent_actors + object_actors
         self._assign(mention, trigger, subject_actors, object_actors)
         return mention
+
+    def _misread_relative(self, token: Token) -> Token | None:
+        """The noun a relative object pronoun stands for when the parse read the pronoun as a
+        conjunction: "la Chine, qu'il accuse de …"."""
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lemma_.lower() in self.relative_objects), None)
+        if mark is None or mark.i < 2 or mark.nbor(-1).text != ",":
+            return None
+        noun = mark.nbor(-2)
+        return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
     @staticmethod
     def _light_objects(token: Token, trigger: Trigger) -> list[Token]:

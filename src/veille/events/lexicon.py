@@ -58,6 +58,7 @@ class Lexicon:
     precedence: tuple[str, ...]
     double_negation: str | None
     longest_cue_wins: bool
+    negation_opener: str | None = None
 
     def triggers_for(self, lemma: str) -> tuple[Trigger, ...]:
         return self.triggers.get(lemma, ())
@@ -94,4 +95,5 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         precedence=tuple(morph["precedence"]),
         double_negation=morph.get("double_negation"),
         longest_cue_wins=bool(morph.get("longest_cue_wins")),
+        negation_opener=morph.get("negation_opener"),
     )

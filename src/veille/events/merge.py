@@ -85,6 +85,13 @@ def _compatible_participants(ours: list[dict], theirs: list[dict]) -> bool:
     return all(any(_compatible_actor(a, b) for b in large) for a in small)
 
 
+def _opposed_roles(event: MergedEvent, mention: EventMention) -> bool:
+    """One who is acted upon in one mention and acts in the other: two events ("X, critiqué
+    par Y, accuse Z")."""
+    return any(same_actor(a, b) for a in mention.actors for b in event.recipients) or \
+        any(same_actor(a, b) for a in mention.recipients for b in event.actors)
+
+
 def _compatible_date(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -113,7 +120,8 @@ def _accepts(event: MergedEvent, mention: EventMention) -> bool:
     if not (_compatible_date(event.date, mention.date) and _compatible_place(event.location, mention.location)):
         return False
     if mention.participants:
-        return _compatible_participants(event.participants, mention.participants) and _corroborates(event, mention)
+        return _compatible_participants(event.participants, mention.participants) \
+            and not _opposed_roles(event, mention) and _corroborates(event, mention)
     # "cette réunion": only an event that already has its participants can be meant, and
     # one that names a place only an event known to be there ("la fusillade de Charleston"
     # is not the death told before it)

@@ -44,7 +44,13 @@ def _lexical_cues(token: Token, lexicon: Lexicon, boundaries: frozenset[str]) ->
         found += _cues(governor, lexicon, "governor")
     clause = [token, *_governors(token)]
     clause += [c for t in clause for c in t.children]
-    for near in {*clause, *clause_segment(token, boundaries)}:
+    segment = clause_segment(token, boundaries)
+    opener = next((t.i for t in segment if t.i > token.i and t.lemma_.lower() == lexicon.negation_opener
+                   and t.head.i != token.i and token.is_ancestor(t.head)), None)
+    if opener is not None:  # a later verb's own negation
+        segment = [t for t in segment if t.i < opener]
+        clause = [t for t in clause if t.i < opener]
+    for near in {*clause, *segment}:
         found += _cues(near, lexicon, "clause")
     return found
 

@@ -21,7 +21,7 @@ from veille.kb.normalise import normalise, spellings
 from veille.lang import data, table
 
 # when two phrases cover the same tokens, the kind that wins (lowest first)
-PRIORITY = {"metonym": 0, "role": 1, "name": 2, "country": 3, "capital": 4, "surname": 5, "demonym": 6}
+PRIORITY = {"metonym": 0, "role": 1, "name": 2, "country": 3, "capital": 4, "surname": 5, "demonym": 6, "idiom": 7}
 
 
 class FormIndex:
@@ -124,6 +124,7 @@ class PhraseFinder:
                 self.capitals.setdefault(normalise(name), code)
         forms: dict[str, set[str]] = {"metonym": {row["form"] for row in table(lang, "metonyms.tsv")},
                                       "role": {row["form"] for row in table(lang, "role_nouns.tsv")},
+                                      "idiom": set(words["idioms"]),
                                       "country": set(), "capital": set(), "name": set(), "surname": set()}
         for code, country in kb.countries.items():
             forms["country"].update([country["name"], *country["names"]])
@@ -139,12 +140,13 @@ class PhraseFinder:
     def _case_rules(forms: dict[str, set[str]]) -> dict[str, set[tuple[bool, ...]] | str]:
         """For each normalised form, the casing a match must have: "upper" for acronyms
         (ONU, UE), "any" for common nouns and lower-case aliases, else the capitalised words
-        of each spelling ("Les Républicains" is not "les républicains")."""
+        of each spelling ("Les Républicains" is not "les républicains"; "l'État" is not "l'état
+        de santé")."""
         rules: dict[str, set[tuple[bool, ...]] | str] = {}
         for kind, texts in forms.items():
             for text in texts:
                 key = normalise(text)
-                if kind == "role" or not text[:1].isupper():
+                if not text[:1].isupper():
                     rules[key] = "any"
                 elif text.isupper() and " " not in text and len(text) <= 6:
                     rules.setdefault(key, "upper")
@@ -176,7 +178,8 @@ class PhraseFinder:
             if not taken.intersection(range(phrase.start, phrase.end)):
                 taken.update(range(phrase.start, phrase.end))
                 found.append(phrase)
-        return sorted(found, key=lambda p: p.start)
+        # an idiom only keeps the words it covers from naming anyone ("coup d'État")
+        return sorted((p for p in found if p.kind != "idiom"), key=lambda p: p.start)
 
     def _key(self, kind: str, key: str) -> str:
         if kind == "country":
