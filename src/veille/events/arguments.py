@@ -54,6 +54,8 @@ class MentionIndex:
             self.by_token.setdefault(token.i, []).append(n)
         if mention.get("how") == "name" and any(a.get("kind") == "organisation" for a in mention["actors"]):
             self.inside_names.update(token.i for token in span)
+        else:  # a name inside a role phrase: "la présidente du Rassemblement national"
+            self.inside_names.update(token.i for token in span[1:] if token.is_title)
 
     def mention(self, n: int) -> dict:
         return self.mentions[n]

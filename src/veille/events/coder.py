@@ -150,10 +150,17 @@ class SentenceCoder:
         if not any(a.get("name") == speaker.get("name") and a.get("country") == speaker.get("country")
                    for a in mention.actors):
             mention.actors = [speaker]
+        # the speaker, named after the verb, may have been read as its object
+        mention.recipients = [a for a in mention.recipients
+                              if (a.get("name"), a.get("country")) != (speaker.get("name"), speaker.get("country"))]
         if not mention.recipients and mention.trigger.frame == "agent-patient":
             doc = mention.token.doc
-            inside = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-            for n in index.mentions_in({t.i for t in inside or ()}):
+            inside = {t.i for t in doc.char_span(quote["start"], quote["end"], alignment_mode="expand") or ()}
+            sent = mention.token.sent
+            if inside and sent.start <= min(inside) and max(inside) < mention.token.i:
+                # what is said runs from the start of the sentence: 'X "attise les braises", a accusé Y'
+                inside |= set(range(sent.start, min(inside)))
+            for n in index.mentions_in(inside):
                 named = [a for a in index.mention(n)["actors"] if a.get("name") != speaker.get("name")]
                 if named:
                     mention.recipients = named
@@ -168,9 +175,9 @@ class SentenceCoder:
         subjects = with_conjuncts(subject_of(token))
         passive = any(c.dep_ == "nsubj:pass" for c in token.children) or (
             not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children))  # "s'en est pris à"
-        if _past_participle_of_noun(token):
+        if (noun := _noun_of_participle(token)) is not None:
             # "les militants arrêtés par la police": the noun is acted upon
-            subjects, passive = [token.head], True
+            subjects, passive = [noun], True
         agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
         objects = []
         for noun in self._light_objects(token, trigger):
@@ -363,7 +370,8 @@ class SentenceCoder:
                         continue
                     named.extend(index.mention(n)["actors"])
                 people = [a for a in named if a.get("kind") == "person"]
-                actors.extend(people or named)
+                # a description in apposition is the person named ("George Floyd, un quadragénaire")
+                actors.extend([a for a in people if a.get("name")] or people or named)
         return actors
 
     # when and where
@@ -428,10 +436,19 @@ class SentenceCoder:
         return any(a.get("kind") == "person" for a in mention["actors"])
 
 
-def _past_participle_of_noun(token: Token) -> bool:
+def _noun_of_participle(token: Token) -> Token | None:
+    """The noun a past participle describes, past the adjectives between them ("un
+    quadragénaire noir asphyxié par un policier"); for a noun in apposition, the one it
+    describes ("George Floyd, un quadragénaire …")."""
     morph = str(token.morph)
-    return (token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}
-            and "VerbForm=Part" in morph and "Tense=Past" in morph)
+    if token.dep_ not in {"acl", "amod", "dep"} or "VerbForm=Part" not in morph or "Tense=Past" not in morph:
+        return None
+    noun = token.head
+    while noun.pos_ == "ADJ" and noun.dep_ == "amod":
+        noun = noun.head
+    if noun.dep_ == "appos":  # the tagger takes some nouns of people for adjectives
+        return noun.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _heads_run(token: Token, run: str) -> bool:
