@@ -130,6 +130,14 @@ def test_shifting_a_period_there_and_back_returns_it(day, granularity, count):
     assert Period.of(period.start, granularity) == period
 
 
+@settings(max_examples=300, deadline=1000)
+@given(day=st.dates(min_value=date(1000, 1, 1), max_value=date(2090, 12, 31)),
+       granularity=st.sampled_from(sorted(RANK)))
+def test_a_value_reads_back_as_its_period(day, granularity):
+    period = Period.of(day, granularity)
+    assert Period.from_value(period.value) == period
+
+
 @settings(max_examples=200, deadline=1000)
 @given(day=st.dates(min_value=date(1901, 1, 1), max_value=date(2090, 12, 31)))
 def test_an_absolute_date_is_its_own_value_whatever_the_publication_date(day):

@@ -59,6 +59,7 @@ class Lexicon:
     double_negation: str | None
     longest_cue_wins: bool
     negation_opener: str | None = None
+    presupposing: frozenset[str] = frozenset()
 
     def triggers_for(self, lemma: str) -> tuple[Trigger, ...]:
         return self.triggers.get(lemma, ())
@@ -96,4 +97,5 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         double_negation=morph.get("double_negation"),
         longest_cue_wins=bool(morph.get("longest_cue_wins")),
         negation_opener=morph.get("negation_opener"),
+        presupposing=frozenset(morph.get("presupposing") or ()),
     )

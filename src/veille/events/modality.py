@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from veille.events.arguments import clause_segment
+from veille.events.arguments import case_of, clause_segment
 from veille.events.lexicon import Cue, Lexicon
+from veille.temporal.calendar import Period
+from veille.temporal.dates import publication_date
 
 # How far up the head chain a governing cue may sit: "prêt à discuter d'une visite".
 MAX_GOVERNOR_DEPTH = 4
@@ -39,7 +41,9 @@ def _governors(token: Token) -> list[Token]:
 
 
 def _lexical_cues(token: Token, lexicon: Lexicon, boundaries: frozenset[str]) -> list[Cue]:
-    found = [cue for child in token.children for cue in _cues(child, lexicon, "modifier")]
+    # a clause the trigger governs is what is said or asked, not how ("demander de ne pas venir")
+    found = [cue for child in token.children if child.dep_ not in {"xcomp", "ccomp"}
+             for cue in _cues(child, lexicon, "modifier")]
     for governor in _governors(token):
         found += _cues(governor, lexicon, "governor")
     clause = [token, *_governors(token)]
@@ -104,6 +108,8 @@ def _past(token: Token) -> bool:
 def modality_of(token: Token, lexicon: Lexicon, date: str | None, published: str | None,
                 boundaries: frozenset[str] = frozenset()) -> tuple[str, bool]:
     """The modality of a trigger, and whether the text states it rather than it being assumed."""
+    if token.pos_ in {"NOUN", "PROPN"} and case_of(token) in lexicon.presupposing:
+        return _presupposed(token, lexicon, date, published)
     cues = _lexical_cues(token, lexicon, boundaries)
     longest = [c for c in cues if len(c.lemmas) > 1]
     if lexicon.longest_cue_wins and longest:
@@ -122,8 +128,28 @@ def modality_of(token: Token, lexicon: Lexicon, date: str | None, published: str
         if modality in found:
             return modality, True
     if date and published:
-        if date[:len(published)] > published[:len(date)]:
+        if _to_come(date, published):
             return "future", True  # a date to come: scheduled
         return "asserted", True
     return "asserted", _past(token)
 
+
+
+def _presupposed(token: Token, lexicon: Lexicon, date: str | None, published: str | None) -> tuple[str, bool]:
+    """An event noun after "après", "depuis", "face à" is told as a fact, whatever the clause
+    around it says ("il menace d'appeler l'armée face aux manifestations"): only its own
+    modifiers and date change that ("après la rencontre prévue demain")."""
+    found = {cue.modality for child in token.children for cue in _cues(child, lexicon, "modifier")}
+    for modality in lexicon.precedence:
+        if modality in found:
+            return modality, True
+    if date and published and _to_come(date, published):
+        return "future", True
+    return "asserted", True
+
+
+def _to_come(value: str, published: str) -> bool:
+    """Whether a date value begins after the publication day ("2020-W35" does not, for an
+    article of 1 September 2020)."""
+    period, day = Period.from_value(value), publication_date(published)
+    return period is not None and day is not None and period.start > day

@@ -7,6 +7,7 @@ are the same operation at every granularity.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -60,6 +61,33 @@ class Period:
         months = MONTHS_PER[granularity]
         index = (day.year * 12 + day.month - 1) // months * months
         return cls(date(max(index // 12, 1), index % 12 + 1, 1), granularity)
+
+    @classmethod
+    def from_value(cls, value: str) -> Period | None:
+        """The period a TIMEX3 date value names (the inverse of `value`); None for values that
+        name no stretch of the calendar (PRESENT_REF, XXXX-06)."""
+        try:
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                return cls(date.fromisoformat(value), "day")
+            if match := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+                monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+                return cls.of(monday, "weekend" if match[3] else "week")
+            if match := re.fullmatch(r"(\d{4})-(\d\d)", value):
+                return cls(date(int(match[1]), int(match[2]), 1), "month")
+            if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+                return cls.season(int(match[1]), match[2])
+            if match := re.fullmatch(r"(\d{4})-([QH])([1-4])", value):
+                granularity = "quarter" if match[2] == "Q" else "half"
+                return cls(date(int(match[1]), (int(match[3]) - 1) * MONTHS_PER[granularity] + 1, 1), granularity)
+            if re.fullmatch(r"\d{4}", value):
+                return cls(date(int(value), 1, 1), "year")
+            if re.fullmatch(r"\d{3}X", value):
+                return cls(date(max(int(value[:3]) * 10, 1), 1, 1), "decade")
+            if re.fullmatch(r"\d\d", value):
+                return cls(date(max(int(value) * 100, 1), 1, 1), "century")
+        except ValueError:
+            return None
+        return None
 
     @classmethod
     def season(cls, year: int, code: str) -> Period:
