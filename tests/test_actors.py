@@ -157,7 +157,11 @@ def test_actors_at_gives_each_actor_once(seed):
     ("L'OTAN et l'ONU ont réagi.", "2020-07-02", "ONU", ["United Nations"]),
     # collectives take the country of their adjective, else the text's
     ("L'armée israélienne a frappé des positions.", "2020-07-02", "L'armée israélienne", ["ISR/MIL"]),
-    ("Les députés français ont voté la loi.", "2020-07-02", "Les députés français", ["FRA/LEG"]),
+    ("Des députés français ont voté contre la loi.", "2020-07-02", "Des députés français", ["FRA/LEG"]),
+    # a collective that names a body, with the definite article, is that body
+    ("Les députés français ont voté la loi.", "2020-07-02", "Les députés français", ["National Assembly (France)"]),
+    ("Le Sénat a rejeté le texte.", "2019-11-14", "Le Sénat", ["Senate (France)"]),
+    ("Deux sénateurs ont protesté.", "2019-11-14", "Deux sénateurs", ["FRA/LEG"]),
     ("Emmanuel Macron a vu les manifestants.", "2020-07-02", "les manifestants", ["FRA/CVL"]),
     # pronouns
     ("Angela Merkel a dit qu'elle viendrait.", "2019-01-01", "elle", ["Angela Merkel"]),

@@ -117,6 +117,17 @@ class KnowledgeBase:
         return {"name": None, "country": code, "sector": sector, "kind": "state" if code in self.countries
                 else "organisation", "aliases": aliases}
 
+    def body(self, form: str, code: str | None, sector: str | None) -> int | None:
+        """The organisation of a country whose name, in the text's language, begins with
+        `form`: "Sénat" in France is the Senate (France), alias "Sénat français"."""
+        prefix = normalise(form)
+        for n in self.organisations.values():
+            entity = self.entities[n]
+            if entity[COUNTRY] == code and entity[SECTOR] == sector \
+                    and any(normalise(alias).startswith(prefix) for alias in entity[ALIASES]):
+                return n
+        return None
+
     def group(self, code: str | None, sector: str | None) -> dict:
         """A collective actor: the protesters, the police, the opposition of a country."""
         return {"name": None, "country": code, "sector": sector, "kind": "group", "aliases": []}

@@ -47,6 +47,7 @@ class Resolver:
         self.finder = finder
         words = data(lang, "actor_words.yaml")
         self.locatives = set(words["locatives"])
+        self.body_articles = set(words["body_articles"])
         self.pronouns = words["pronouns"]
         self.impersonal = set(words["impersonal"])
         self.honorifics = words["honorifics"]
@@ -228,6 +229,12 @@ class Resolver:
             return Mention(*span, [actor], "apposition", [entity], role=key, gender=gender)
         if role["kind"] == "group":
             places = [self._where(code) for code in targets] or [(context.dominant, None)]
+            if role["office"] and len(places) == 1 and not parsed.count \
+                    and doc[parsed.start].lower_ in self.body_articles:
+                # "le Sénat", "les sénateurs" acting as one: the chamber of that country
+                entity = kb.body(role["office"], places[0][0], sector)
+                if entity is not None:
+                    return Mention(*span, [kb.actor(entity, date)], "role", [entity], role=key)
             return Mention(*span, [kb.group(code, own or sector) for code, own in places], "role",
                            [None] * len(places))
         if role["kind"] == "counterpart":
