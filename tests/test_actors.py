@@ -160,8 +160,8 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Des députés français ont voté contre la loi.", "2020-07-02", "Des députés français", ["FRA/LEG"]),
     # a collective that names a body, with the definite article, is that body
     ("Les députés français ont voté la loi.", "2020-07-02", "Les députés français", ["National Assembly (France)"]),
-    ("Le Sénat a rejeté le texte.", "2019-11-14", "Le Sénat", ["Senate (France)"]),
-    ("Deux sénateurs ont protesté.", "2019-11-14", "Deux sénateurs", ["FRA/LEG"]),
+    ("Emmanuel Macron a critiqué le Sénat.", "2019-11-14", "le Sénat", ["Senate (France)"]),
+    ("Emmanuel Macron a reçu deux sénateurs.", "2019-11-14", "deux sénateurs", ["FRA/LEG"]),
     ("Emmanuel Macron a vu les manifestants.", "2020-07-02", "les manifestants", ["FRA/CVL"]),
     # pronouns
     ("Angela Merkel a dit qu'elle viendrait.", "2019-01-01", "elle", ["Angela Merkel"]),

@@ -68,6 +68,13 @@ def test_demonyms_and_metonyms_point_to_known_countries():
     assert {row["stands_for"] for row in table("fr", "metonyms.tsv") if row["stands_for"]} <= set(load_kb().organisations)
 
 
+def test_the_bodies_role_nouns_stand_for_are_in_the_knowledge_base():
+    kb = load_kb()
+    for row in table("fr", "role_nouns.tsv"):
+        if row["body"]:
+            assert any(kb.body(row["body"], code, row["sector"]) is not None for code in kb.countries), row["form"]
+
+
 def test_role_nouns_name_known_offices():
     from veille.kb.index import OFFICES
 

@@ -229,10 +229,10 @@ class Resolver:
             return Mention(*span, [actor], "apposition", [entity], role=key, gender=gender)
         if role["kind"] == "group":
             places = [self._where(code) for code in targets] or [(context.dominant, None)]
-            if role["office"] and len(places) == 1 and not parsed.count \
+            if role["body"] and len(places) == 1 and not parsed.count \
                     and doc[parsed.start].lower_ in self.body_articles:
                 # "le Sénat", "les sénateurs" acting as one: the chamber of that country
-                entity = kb.body(role["office"], places[0][0], sector)
+                entity = kb.body(role["body"], places[0][0], sector)
                 if entity is not None:
                     return Mention(*span, [kb.actor(entity, date)], "role", [entity], role=key)
             return Mention(*span, [kb.group(code, own or sector) for code, own in places], "role",
