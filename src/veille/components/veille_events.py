@@ -20,6 +20,7 @@ from veille.events.coder import SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions
 from veille.events.roles import is_complete, settle_roles
+from veille.events.setting import date_from_story, share_setting
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
 from veille.lang import data
@@ -68,7 +69,8 @@ class EventCoder:
         merged = merge_mentions(mentions)
         for event in merged:
             settle_roles(event)
-        _share_setting(merged)
+        share_setting(merged)
+        date_from_story(merged, doc, timexes)
         for event in merged:
             if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone):
                 events.append(self._record(event))
@@ -129,13 +131,3 @@ def _actor(actor: dict) -> dict:
 
 def _place(place: dict | None) -> dict | None:
     return {"name": place.get("name"), "country": place.get("country")} if place else None
-
-
-def _share_setting(events: list[MergedEvent]) -> None:
-    """An event told in the same sentence as another, with no date or place of its own, happens
-    when and where that one does ("X est arrivé mardi à Kenosha, où il a rencontré Y")."""
-    for event in events:
-        sentences = {m.sentence for m in event.mentions}
-        others = [e for e in events if e is not event and sentences & {m.sentence for m in e.mentions}]
-        event.date = event.date or next((e.date for e in others if e.date), None)
-        event.location = event.location or next((e.location for e in others if e.location), None)

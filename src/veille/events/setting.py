@@ -1,0 +1,70 @@
+"""When and where an event happens when its own words do not say.
+
+Two inferences a reader makes, and the annotators with them:
+- an event told in the same sentence as another, with no date or place of its own, happens
+  when and where that one does ("X est arrivé mardi à Kenosha, où il a rencontré Y");
+- an event told as done by a verb, with no date attached to it, happens at the date its
+  sentence names before it ("a lancé lundi sa campagne en accusant …"), else on the day the
+  story is at: the last day the paragraph named, within a few sentences, and not after the
+  day of publication ("mardi matin, Macron a visité une école … Il a été reçu par le maire").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from veille.events.merge import MergedEvent
+
+# How many sentences back the story's day still holds.
+STORY_SENTENCES = 3
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def share_setting(events: list[MergedEvent]) -> None:
+    for event in events:
+        sentences = {m.sentence for m in event.mentions}
+        others = [e for e in events if e is not event and sentences & {m.sentence for m in e.mentions}]
+        event.date = event.date or next((e.date for e in others if e.date), None)
+        event.location = event.location or next((e.location for e in others if e.location), None)
+
+
+def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) -> None:
+    published = (doc._.published or "")[:10]
+    dated = sorted((t["start"], t["value"]) for t in timexes
+                   if t.get("type", "DATE") == "DATE" and (t.get("value") or "")[:1].isdigit())
+    starts = _paragraph_starts(doc)
+    for event in events:
+        told = [m for m in event.mentions if m.token.pos_ in {"VERB", "AUX"}]
+        if event.date or event.modality != "asserted" or not told:
+            continue  # a noun ("les manifestations") names a background, not a step of the story
+        first = min(told, key=lambda m: m.token.i)
+        sentence = first.token.sent
+        # the sentence's own date, where the parse did not attach it to the event
+        own = [value for start, value in dated if sentence.start_char <= start < first.token.idx]
+        if own:
+            event.date = own[-1]
+            continue
+        opening = max((s for s in starts if s <= sentence.start_char), default=0)
+        window = max(opening, _sentence_start(doc, first.sentence - STORY_SENTENCES))
+        days = [value[:10] for start, value in dated if window <= start < sentence.start_char
+                and DAY.match(value) and (not published or value[:10] <= published)]
+        if days:
+            event.date = days[-1]
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    starts, previous = [0], None
+    for sent in doc.sents:
+        if previous is not None and "\n" in doc.text[previous.end_char:sent.start_char + 1]:
+            starts.append(sent.start_char)
+        previous = sent
+    return starts
+
+
+def _sentence_start(doc: Doc, number: int) -> int:
+    for n, sent in enumerate(doc.sents):
+        if n >= number:
+            return sent.start_char
+    return 0
