@@ -333,6 +333,8 @@ class SentenceCoder:
             mention.actors = first + second
         elif frame == "host-visitor":
             mention.actors, mention.recipients = second, first
+        elif frame == "agent":  # what is handled is no participant: "déployer l'armée"
+            mention.actors = first
         else:
             mention.actors, mention.recipients = first, second
 
