@@ -102,7 +102,7 @@ def row_name(row: dict) -> str:
 # ---------------------------------------------------------------- the trigger lexicon
 
 def test_trigger_table_has_the_documented_columns():
-    assert list(TRIGGERS[0]) == ["trigger", "pos", "reflexive", "type", "mode", "cameo", "frame", "preps",
+    assert list(TRIGGERS[0]) == ["trigger", "pos", "voice", "type", "mode", "cameo", "frame", "preps",
                                  "object", "example", "note"]
     assert len(TRIGGERS) >= 300
 
@@ -116,7 +116,7 @@ def test_triggers_are_verbs_or_nouns_with_plover_types_and_modes():
     bad = [row_name(r) for r in TRIGGERS
            if r["pos"] not in {"VERB", "NOUN"} or r["type"] not in EVENT_TYPES
            or (r["mode"] and r["mode"] not in PLOVER_MODES[r["type"]])
-           or r["reflexive"] not in (None, "yes")]
+           or r["voice"] not in (None, "reflexive", "passive")]
     assert bad == []
 
 
@@ -133,8 +133,8 @@ def test_frames_and_prepositions_are_known():
     assert bad == []
 
 
-def test_no_two_rows_share_trigger_pos_reflexive_and_object():
-    keys = Counter((r["trigger"], r["pos"], r["reflexive"], r["object"]) for r in TRIGGERS)
+def test_no_two_rows_share_trigger_pos_voice_and_object():
+    keys = Counter((r["trigger"], r["pos"], r["voice"], r["object"]) for r in TRIGGERS)
     assert [key for key, count in keys.items() if count > 1] == []
 
 
@@ -234,8 +234,10 @@ def trigger_problem(row: dict, doc) -> str | None:
     if not heads:
         return "the model gives another lemma or part of speech"
     head = heads[0]
-    if row["reflexive"] and not any(c.lemma_ == "se" for c in head.children):
+    if row["voice"] == "reflexive" and not any(c.lemma_ == "se" for c in head.children):
         return "no reflexive pronoun"
+    if row["voice"] == "passive" and not any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in head.children):
+        return "not passive"
     phrase = list(head.subtree)
     if row["object"] and not any(any(lemma_runs(phrase, alt)) for alt in cells(row["object"])):
         return "no object among " + row["object"]
@@ -261,7 +263,7 @@ def test_trigger_lemmas_are_what_the_model_gives(parse):
 
 
 def row_key(row: dict) -> tuple:
-    return (tuple(row["trigger"].split()), row["pos"], row["reflexive"] == "yes", row["type"], row["mode"],
+    return (tuple(row["trigger"].split()), row["pos"], row["voice"] == "reflexive", row["type"], row["mode"],
             tuple(cells(row["object"])))
 
 

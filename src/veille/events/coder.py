@@ -97,6 +97,8 @@ class SentenceCoder:
         children = list(token.children)
         if trigger.reflexive and not self._reflexive(token):
             return False
+        if trigger.passive and not any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in token.children):
+            return False
         following = token.doc[token.i + 1: token.i + len(trigger.lemmas)]
         if [t.lemma_.lower() for t in following] != list(trigger.lemmas[1:]):
             return False
@@ -173,8 +175,8 @@ class SentenceCoder:
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
         subjects = with_conjuncts(subject_of(token))
-        passive = any(c.dep_ == "nsubj:pass" for c in token.children) or (
-            not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children))  # "s'en est pris à"
+        passive = not trigger.passive and (any(c.dep_ == "nsubj:pass" for c in token.children) or (
+            not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children)))  # "s'en est pris à"
         if (noun := _noun_of_participle(token)) is not None:
             # "les militants arrêtés par la police": the noun is acted upon
             subjects, passive = [noun], True
@@ -348,7 +350,7 @@ class SentenceCoder:
         """The actors an argument names: the mentions at its heads (each of "X et Y"), a
         person before the body they speak for ("la Haut-Commissaire de l'ONU, Michelle
         Bachelet" is Bachelet); else any actor in its phrase."""
-        actors = []
+        actors, found = [], []
         for token in tokens:
             # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …")
             clauses = {d.i for d in token.subtree if d is not token and d.dep_ in CLAUSAL | {"acl"}}
@@ -356,10 +358,14 @@ class SentenceCoder:
             heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
             groups = [index.mentions_in({t.i for t in [h, *h.children]
                                          if t is h or t.dep_ in {"appos", "flat:name", "flat"}}) for h in heads]
-            groups = [g for g in groups if g]
-            if not groups and case_of(token) is None:
-                # a subject or object phrase may name its actor deeper in ("le frère de X");
-                # a prepositional phrase that does not name one at its head is a circumstance
+            found.append((token, scope, [g for g in groups if g]))
+        at_heads = any(groups for _, _, groups in found)
+        for token, scope, groups in found:
+            if not groups and case_of(token) is None and not at_heads:
+                # a subject or object phrase may name its actor deeper in ("le frère de X"),
+                # unless another phrase of the argument names it at its head ("le médiateur de
+                # la Cédéao, l'ancien chef de l'Etat nigérian Goodluck Jonathan"); a
+                # prepositional phrase that does not name one at its head is a circumstance
                 # ("à l'occasion de l'appel lancé par de Gaulle")
                 groups = [index.mentions_in(scope)]
             for group in groups:

@@ -15,13 +15,14 @@ FRAMES = ("agent-patient", "symmetric", "host-visitor", "visit", "agent")
 class Trigger:
     lemmas: tuple[str, ...]  # lemmas of consecutive tokens, the first one heading the trigger
     pos: str
-    reflexive: bool
+    reflexive: bool  # needs the pronominal form
     type: str
     mode: str | None
     cameo: str | None
     frame: str
     preps: tuple[str, ...]
     objects: tuple[str, ...]  # required object lemmas, any of them
+    passive: bool = False  # needs the passive, whose subject keeps its role
 
     @property
     def head(self) -> str:
@@ -29,7 +30,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return len(self.lemmas) + bool(self.objects) + self.reflexive
+        return len(self.lemmas) + bool(self.objects) + self.reflexive + self.passive
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,9 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
     triggers: dict[str, list[Trigger]] = defaultdict(list)
     for row in table(lang, "event_triggers.tsv"):
         trigger = Trigger(
-            lemmas=tuple(row["trigger"].split()), pos=row["pos"] or "VERB", reflexive=row.get("reflexive") == "yes",
+            lemmas=tuple(row["trigger"].split()), pos=row["pos"] or "VERB", reflexive=row.get("voice") == "reflexive",
             type=row["type"], mode=row.get("mode"), cameo=row.get("cameo"), frame=row.get("frame") or "agent-patient",
-            preps=_split(row.get("preps")), objects=_split(row.get("object")))
+            preps=_split(row.get("preps")), objects=_split(row.get("object")), passive=row.get("voice") == "passive")
         triggers[trigger.head].append(trigger)
     cues: dict[str, list[Cue]] = defaultdict(list)
     for row in table(lang, "modality_cues.tsv"):
