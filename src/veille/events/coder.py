@@ -162,6 +162,10 @@ class SentenceCoder:
             if inside and sent.start <= min(inside) and max(inside) < mention.token.i:
                 # what is said runs from the start of the sentence: 'X "attise les braises", a accusé Y'
                 inside |= set(range(sent.start, min(inside)))
+            for child in mention.token.children:
+                # a quoted fragment of what the verb says: 'a dénoncé "la défiance" organisée par Y'
+                if child.dep_ in {"obj", "ccomp", "xcomp"} and inside & {t.i for t in child.subtree}:
+                    inside |= {t.i for t in child.subtree}
             for n in index.mentions_in(inside):
                 named = [a for a in index.mention(n)["actors"] if a.get("name") != speaker.get("name")]
                 if named:
@@ -361,6 +365,9 @@ class SentenceCoder:
             found.append((token, scope, [g for g in groups if g]))
         at_heads = any(groups for _, _, groups in found)
         for token, scope, groups in found:
+            if not groups and case_of(token) in recipient_preps and (state := self._capital(token)):
+                actors.append(state)  # "apporter son soutien à Washington": the government, not the city
+                continue
             if not groups and case_of(token) is None and not at_heads:
                 # a subject or object phrase may name its actor deeper in ("le frère de X"),
                 # unless another phrase of the argument names it at its head ("le médiateur de
@@ -438,6 +445,14 @@ class SentenceCoder:
         from veille.kb import resolve_place  # the knowledge base loads on first use
 
         return resolve_place(text)
+
+    @staticmethod
+    def _capital(token: Token) -> dict | None:
+        from veille.kb import load_kb
+
+        kb = load_kb()
+        code = kb.capital_code(_name_span(token).text) if token.pos_ == "PROPN" else None
+        return kb.state(code, "GOV") if code else None
 
     @staticmethod
     def _is_person(mention: dict) -> bool:

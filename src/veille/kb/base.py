@@ -44,6 +44,14 @@ class KnowledgeBase:
                 return code
         return None
 
+    def capital_code(self, text: str) -> str | None:
+        """The ISO code of the country whose capital is named `text`."""
+        key = normalise(text)
+        for code, country in self.countries.items():
+            if key == normalise(country["capital"] or "") or key in map(normalise, country["capital_names"]):
+                return code
+        return None
+
     # --- roles -------------------------------------------------------------------------
     def roles(self, entity: int, date: str | None) -> list[list]:
         """The roles an entity holds on `date` (today when None), latest first."""
