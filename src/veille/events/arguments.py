@@ -26,12 +26,15 @@ class MentionIndex:
     spans: list[Span] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
     inside_names: set[int] = field(default_factory=set)  # tokens of organisation names: not triggers
+    time_tokens: set[int] = field(default_factory=set)  # tokens of temporal expressions
 
     @classmethod
     def build(cls, doc: Doc, first_person: frozenset[str] = frozenset()) -> MentionIndex:
         """The doc's actor mentions, and, inside an attributed quotation, its speaker at
         each of the `first_person` pronouns ("Nous avons accepté …", a dit X)."""
         index = cls(doc)
+        for timex in doc._.timexes or ():
+            index.time_tokens.update(t.i for t in doc.char_span(timex["start"], timex["end"], alignment_mode="expand") or ())
         for mention in doc._.actors or ():
             index._add(mention)
         for quote in doc._.quotes or ():

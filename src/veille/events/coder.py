@@ -234,7 +234,7 @@ class SentenceCoder:
                 continue
             for n in index.by_token.get(candidate.i, ()):
                 span = index.spans[n]
-                case = self._nearest_case(span.root, token)
+                case = self._nearest_case(span.root, token, index.time_tokens)
                 if case is None or case in self.preps(trigger):
                     if not (case and self._place(span) and not self._is_person(index.mention(n))):
                         # with what it is coordinated with: "réunirait vendredi syndicats et patronat"
@@ -312,12 +312,13 @@ class SentenceCoder:
         return None
 
     @staticmethod
-    def _nearest_case(root: Token, trigger: Token) -> str | None:
-        """The nearest preposition above a participant, on the way up to the trigger."""
+    def _nearest_case(root: Token, trigger: Token, time_tokens: set[int] = frozenset()) -> str | None:
+        """The nearest preposition above a participant, on the way up to the trigger; a
+        participant the parse hung on a date has none ("a appelé dans la soirée la France à …")."""
         current = root
         while current.i != trigger.i:
             case = case_of(current)
-            if case or current.head.i == current.i:
+            if case or current.head.i == current.i or current.head.i in time_tokens:
                 return case
             current = current.head
         return None
