@@ -525,10 +525,14 @@ class Resolver:
                 continue
             if self._gender(mention, context) in (None, phrase.key):
                 candidates.append(mention)
+        token = doc[phrase.start]
+        antecedent = _relative_antecedent(token)
+        if antecedent is not None:  # "Macron, avec lequel il s'est entretenu": il is someone else
+            phrase_tokens = {t.i for t in antecedent.subtree} - {t.i for t in token.head.subtree}
+            candidates = [m for m in candidates if not phrase_tokens & set(range(m.start, m.end))]
         if not candidates:
             return None
         chosen = candidates[0]
-        token = doc[phrase.start]
         own = token.sent.start if doc.has_annotation("SENT_START") else 0
         speaks = token.dep_.startswith("nsubj") or token.text.startswith("-") or any(c.dep_ == "case" for c in token.children)
         if speaks and chosen.start < own:  # "il", "a-t-il", "selon lui", not "lui a dit"
@@ -593,3 +597,13 @@ def _not_a_noun(doc: Doc, phrase: Phrase) -> bool:
     token = doc[phrase.start]
     after_noun = token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ in ("NOUN", "PROPN")
     return token.pos_ in ("VERB", "AUX") or after_noun
+
+
+def _relative_antecedent(token) -> object | None:
+    """For the subject of a relative clause that a relative pronoun opens before it, the noun
+    the clause is about."""
+    clause = token.head
+    if not token.dep_.startswith("nsubj") or clause.dep_ != "acl:relcl":
+        return None
+    opened = any("PronType=Rel" in str(t.morph) for t in clause.subtree if t.i < token.i)
+    return clause.head if opened else None
