@@ -167,6 +167,8 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Angela Merkel a dit qu'elle viendrait.", "2019-01-01", "elle", ["Angela Merkel"]),
     ("Donald Trump a appelé Paris. Son homologue Emmanuel Macron, avec lequel il s'est entretenu, a répondu.",
      "2020-05-31", "il", ["Donald Trump"]),
+    ("Emmanuel Macron a visité le quartier. Un habitant lui a reproché son absence.", "2019-10-24", "lui",
+     ["Emmanuel Macron"]),
     ("Donald Trump est arrivé. Selon lui, tout va bien.", "2019-01-01", "lui", ["Donald Trump"]),
 ])
 def test_rules(nlp, text, date, mention_text, expected):

@@ -530,6 +530,9 @@ class Resolver:
         if antecedent is not None:  # "Macron, avec lequel il s'est entretenu": il is someone else
             phrase_tokens = {t.i for t in antecedent.subtree} - {t.i for t in token.head.subtree}
             candidates = [m for m in candidates if not phrase_tokens & set(range(m.start, m.end))]
+        if token.dep_ in {"obj", "iobj"}:  # "Un habitant lui a reproché …": lui is not the habitant
+            subject = {t.i for c in token.head.children if c.dep_.startswith("nsubj") for t in c.subtree}
+            candidates = [m for m in candidates if not subject & set(range(m.start, m.end))]
         if not candidates:
             return None
         chosen = candidates[0]
