@@ -120,8 +120,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         head = verb.head
         if head.pos_ not in {"VERB", "AUX", "ADJ"}:
             head = governing_verb(head) or head
-        controllers = [c for c in head.children
-                       if c.dep_ in {"obj", "iobj"} and c.i != verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        # not the noun the infinitive hangs on ("a indiqué son intention de mettre en demeure …")
+        controllers = [c for c in head.children if c.dep_ in {"obj", "iobj"} and c.i != verb.i
+                       and c.pos_ in {"NOUN", "PROPN", "PRON"} and not c.is_ancestor(verb)]
         # an adverbial clause is its subject's purpose, not its object's ("X a lancé une
         # pétition pour demander …")
         if controllers and verb.i > head.i and "VerbForm=Inf" in str(verb.morph) and verb.dep_ != "advcl":
