@@ -11,7 +11,7 @@ from veille.events.arguments import (
 )
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
-from veille.lang import data
+from veille.lang import data, table
 
 REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl", "expl:pass"}
 
@@ -45,6 +45,7 @@ class SentenceCoder:
         self.alone = frozenset(syntax["alone"])
         self.place_relatives = set(syntax["place_relatives"])
         self.relative_objects = set(syntax["relative_objects"])
+        self.demonyms = {row["form"]: row["country"] for row in table(lang, "demonyms.tsv")}
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -269,6 +270,11 @@ class SentenceCoder:
             elif case is None or case in self.preps(trigger) | self.between:
                 others.append(index.mention(n))
             # else a circumstance: "les manifestations contre le racisme, consécutives à la mort de X"
+        for complement in token.children:
+            # "une manifestation contre la présence française": France, named by its adjective
+            if case_of(complement) in self.preps(trigger) and not index.mentions_in({t.i for t in complement.subtree}) \
+                    and (state := self._demonym_state(complement)):
+                others.append({"actors": [state]})
         possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
         if possessor and not of:
             of = self._possessor(token, index, stop)
@@ -446,6 +452,12 @@ class SentenceCoder:
         from veille.kb import resolve_place  # the knowledge base loads on first use
 
         return resolve_place(text)
+
+    def _demonym_state(self, token: Token) -> dict | None:
+        from veille.kb import load_kb
+
+        code = next((self.demonyms[c.lower_] for c in token.children if c.dep_ == "amod" and c.lower_ in self.demonyms), None)
+        return load_kb().state(code) if code else None
 
     @staticmethod
     def _capital(token: Token) -> dict | None:
