@@ -113,6 +113,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         subjects.insert(0, first)  # "… a révélé que Mark Zuckerberg et Donald Trump se sont entretenus"
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subject_of(verb.head, depth + 1)  # "X étaient rassemblés … et criaient leur colère"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and "VerbForm=Part" in str(verb.morph) \
             and "Tense=Pres" in str(verb.morph):
         return [verb.head]  # "les sénateurs, reprochant à la ministre …"
