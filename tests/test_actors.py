@@ -162,6 +162,8 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Les députés français ont voté la loi.", "2020-07-02", "Les députés français", ["National Assembly (France)"]),
     ("Emmanuel Macron a critiqué le Sénat.", "2019-11-14", "le Sénat", ["Senate (France)"]),
     ("Emmanuel Macron a reçu deux sénateurs.", "2019-11-14", "deux sénateurs", ["FRA/LEG"]),
+    ("Donald Trump accuse les démocrates de tricher.", "2020-08-25", "les démocrates",
+     ["Democratic Party (United States)"]),
     ("Emmanuel Macron a vu les manifestants.", "2020-07-02", "les manifestants", ["FRA/CVL"]),
     # pronouns
     ("Angela Merkel a dit qu'elle viendrait.", "2019-01-01", "elle", ["Angela Merkel"]),
