@@ -19,7 +19,7 @@ from veille.events.arguments import MentionIndex
 from veille.events.coder import SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions
-from veille.events.roles import is_complete, settle_roles
+from veille.events.roles import acting_sector, is_complete, settle_roles
 from veille.events.setting import date_from_story, share_setting
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
@@ -72,7 +72,7 @@ class EventCoder:
         share_setting(merged)
         date_from_story(merged, doc, timexes)
         for event in merged:
-            if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone):
+            if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone, self.coder.not_acting):
                 events.append(self._record(event))
         doc._.events = events
         return doc
@@ -123,10 +123,8 @@ def main_country(doc: Doc) -> str | None:
 
 
 def _actor(actor: dict) -> dict:
-    record = {key: actor.get(key) for key in ("name", "country", "sector", "kind")}
-    if record["kind"] == "state" and not record["sector"]:
-        record["sector"] = "GOV"  # a state that acts acts through its government
-    return record | {"aliases": list(actor.get("aliases") or [])}
+    return {"name": actor.get("name"), "country": actor.get("country"), "sector": acting_sector(actor),
+            "kind": actor.get("kind"), "aliases": list(actor.get("aliases") or [])}
 
 
 def _place(place: dict | None) -> dict | None:

@@ -43,6 +43,7 @@ class SentenceCoder:
         self.genitive = set(syntax["genitive"])
         self.causes = set(syntax["causes"])
         self.alone = frozenset(syntax["alone"])
+        self.not_acting = {key: frozenset(sectors) for key, sectors in (syntax.get("not_acting") or {}).items()}
         self.place_relatives = set(syntax["place_relatives"])
         self.relative_objects = set(syntax["relative_objects"])
         self.demonyms = {row["form"]: row["country"] for row in table(lang, "demonyms.tsv")}

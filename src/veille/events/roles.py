@@ -29,11 +29,19 @@ def settle_roles(event: MergedEvent) -> None:
         event.mode = THIRD_PARTY if len(participants) == 2 else MULTILATERAL if len(participants) > 2 else None
 
 
-def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozenset()) -> bool:
-    """An event needs someone acting, and someone acted upon unless its frame has nobody or
-    its type may be done alone (`alone`: a protest need not be against anyone named)."""
-    if not event.actors:
+def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozenset(),
+                not_acting: dict[str, frozenset[str]] | None = None) -> bool:
+    """An event needs someone acting, of a sector that can (`not_acting`: a government does
+    not demonstrate), and someone acted upon unless its frame has nobody or its type may be
+    done alone (`alone`: a protest need not be against anyone named)."""
+    excluded = (not_acting or {}).get(f"{event.type}/{event.mode}", frozenset())
+    if not [a for a in event.actors if a.get("name") or acting_sector(a) not in excluded]:
         return False
     if frame == "agent" or event.type in alone:
         return True
     return bool(event.recipients) or len(event.participants) >= 2
+
+
+def acting_sector(actor: dict) -> str | None:
+    """A state that acts acts through its government."""
+    return actor.get("sector") or ("GOV" if actor.get("kind") == "state" else None)
