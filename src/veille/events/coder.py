@@ -14,6 +14,7 @@ from veille.events.modality import modality_of
 from veille.lang import data, table
 
 REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl", "expl:pass"}
+EMPLOYERS = {"BUS"}  # PLOVER sectors whose workers strike against them
 
 
 @dataclass
@@ -135,6 +136,12 @@ class SentenceCoder:
             if mention.location is None:
                 mention.location = self._location(token, stop, self._recipient_preps(trigger))
             implicit = self.implicit.get(f"{trigger.type}/{trigger.mode}") or self.implicit.get(trigger.type)
+            if trigger.frame == "agent" and implicit and mention.actors \
+                    and all(a.get("kind") == "organisation" and a.get("sector") in EMPLOYERS for a in mention.actors):
+                # "la grève des agents de la SNCF": the company's workers strike against it
+                mention.recipients = mention.actors
+                mention.actors = [{"name": None, "country": mention.actors[0].get("country"), "sector": implicit,
+                                   "kind": "group", "aliases": []}]
             if not mention.actors and implicit:
                 country = (mention.location or {}).get("country") or main_country
                 if country:
