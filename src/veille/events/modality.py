@@ -14,7 +14,7 @@ from veille.temporal.dates import publication_date
 
 # How far up the head chain a governing cue may sit: "prêt à discuter d'une visite".
 MAX_GOVERNOR_DEPTH = 4
-STOP_AT = {"ROOT", "parataxis", "conj", "acl:relcl"}  # a relative clause has its own modality
+STOP_AT = {"ROOT", "parataxis", "conj", "acl:relcl", "advcl"}  # a relative or adverbial clause has its own modality
 SUPPORT_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod"}
 NEGATED = "negated"
 
