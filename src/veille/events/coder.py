@@ -245,7 +245,8 @@ class SentenceCoder:
                 span = index.spans[n]
                 case = self._nearest_case(span.root, token, index.time_tokens)
                 if case is None or case in self.preps(trigger):
-                    if not (case and self._place(span) and not self._is_person(index.mention(n))):
+                    place = case and case not in self._recipient_preps(trigger) and self._place(span)
+                    if not (place and not self._is_person(index.mention(n))):
                         # with what it is coordinated with: "réunirait vendredi syndicats et patronat"
                         coordinated = index.mentions_in({c.i for c in span.root.conjuncts} - {span.root.i})
                         return [a for m in [n, *coordinated] for a in index.mention(m)["actors"]]
