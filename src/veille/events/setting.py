@@ -5,8 +5,8 @@ Two inferences a reader makes, and the annotators with them:
   when and where that one does ("X est arrivé mardi à Kenosha, où il a rencontré Y");
 - an event told as done by a verb, with no date attached to it, happens at the date its
   sentence names before it ("a lancé lundi sa campagne en accusant …"), else on the day the
-  story is at: the last day the paragraph named, within a few sentences, and not after the
-  day of publication ("mardi matin, Macron a visité une école … Il a été reçu par le maire").
+  story is at: the last day its paragraph named before it, not after the day of publication
+  ("mardi matin, Macron a visité une école … Il a été reçu par le maire").
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from spacy.tokens import Doc
 
 from veille.events.merge import MergedEvent
 
-# How many sentences back the story's day still holds.
-STORY_SENTENCES = 3
 DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -47,8 +45,7 @@ def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) ->
             event.date = own[-1]
             continue
         opening = max((s for s in starts if s <= sentence.start_char), default=0)
-        window = max(opening, _sentence_start(doc, first.sentence - STORY_SENTENCES))
-        days = [value[:10] for start, value in dated if window <= start < sentence.start_char
+        days = [value[:10] for start, value in dated if opening <= start < sentence.start_char
                 and DAY.match(value) and (not published or value[:10] <= published)]
         if days:
             event.date = days[-1]
@@ -61,10 +58,3 @@ def _paragraph_starts(doc: Doc) -> list[int]:
             starts.append(sent.start_char)
         previous = sent
     return starts
-
-
-def _sentence_start(doc: Doc, number: int) -> int:
-    for n, sent in enumerate(doc.sents):
-        if n >= number:
-            return sent.start_char
-    return 0
