@@ -164,6 +164,9 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Emmanuel Macron a reçu deux sénateurs.", "2019-11-14", "deux sénateurs", ["FRA/LEG"]),
     ("Donald Trump accuse les démocrates de tricher.", "2020-08-25", "les démocrates",
      ["Democratic Party (United States)"]),
+    # a first name alone opens the full name the text gave before
+    ("Mark Zuckerberg a refusé. Des salariés critiquent la décision de Mark.", "2020-06-01", "Mark",
+     ["Mark Zuckerberg"]),
     ("Emmanuel Macron a vu les manifestants.", "2020-07-02", "les manifestants", ["FRA/CVL"]),
     # pronouns
     ("Angela Merkel a dit qu'elle viendrait.", "2019-01-01", "elle", ["Angela Merkel"]),

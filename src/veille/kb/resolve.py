@@ -68,6 +68,7 @@ class Resolver:
         phrases += [Phrase(t.i, t.i + 1, "pronoun", self.pronouns[t.lower_]) for t in doc
                     if t.lower_ in self.pronouns and t.pos_ in ("PRON", "") and not self._impersonal(t)
                     and not skip(t.idx, t.idx + len(t))]
+        phrases += self._first_names(doc, phrases)
         phrases.sort(key=lambda p: p.start)
         at = {p.start: p for p in phrases}
         context = Context(doc, self._dominant(phrases, date), [], skip, genders=names.genders,
@@ -81,6 +82,17 @@ class Resolver:
             if mention and mention.actors:
                 context.mentions.append(mention)
         return context.mentions
+
+    @staticmethod
+    def _first_names(doc: Doc, phrases: list[Phrase]) -> list[Phrase]:
+        """A first name alone that opens the full name of someone the text names ("la décision
+        de Mark", after "Mark Zuckerberg")."""
+        opening = {normalise(doc[p.start].text) for p in phrases
+                   if p.kind in ("name", "unknown") and p.end - p.start >= 2 and doc[p.start].is_title}
+        covered = {i for p in phrases for i in range(p.start, p.end)}
+        return [Phrase(t.i, t.i + 1, "first_name", normalise(t.text)) for t in doc
+                if t.i not in covered and t.is_title and t.pos_ == "PROPN" and normalise(t.text) in opening
+                and (t.i + 1 >= len(doc) or not doc[t.i + 1].is_title)]
 
     def _without_others_surnames(self, doc: Doc, phrases: list[Phrase], people: list[tuple[int, int]]) -> list[Phrase]:
         """Known names that end a person's name of the model after a first name of its own
@@ -150,6 +162,10 @@ class Resolver:
             return None
         if phrase.kind == "pronoun":
             return self._pronoun(doc, phrase, context)
+        if phrase.kind == "first_name":
+            named = next((m for m in reversed(context.mentions) if m.person is not None and m.actors[0]["name"]
+                          and normalise(m.actors[0]["name"].split()[0]) == phrase.key), None)
+            return Mention(phrase.start, phrase.end, [dict(named.actors[0])], "name", named.entities[:1]) if named else None
         if _not_a_noun(doc, phrase) or self._generic_complement(doc, phrase):
             return None
         parsed = self.finder.role_phrase(doc, phrase, at)
