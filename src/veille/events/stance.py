@@ -43,6 +43,10 @@ def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[
                        if not _same(a, speaker)), None)
         if target is None:
             continue
+        # the words accuse or support when they are said, if the text says when (a quote's date
+        # falls back on the article's, which is not the event's)
+        said = quote.get("date") if quote.get("date") != doc._.published else None
         mentions.append(EventMention(triggers[cue.lemma_.lower()], cue, actors=[speaker], recipients=[target],
-                                     sentence=sentence_of.get(cue.sent.start, 0), rule="stance:agent-patient"))
+                                     date=said, sentence=sentence_of.get(cue.sent.start, 0),
+                                     rule="stance:agent-patient"))
     return mentions

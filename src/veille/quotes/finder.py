@@ -489,6 +489,11 @@ class QuoteFinder:
             return published
         verb = item.cue.token
         first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+        # the words right after the verb, up to the next punctuation, are its clause even when
+        # the parse hangs them elsewhere ('", a tweeté dimanche le salarié X')
+        following = next((t for t in verb.doc[verb.i + 1:verb.sent.end] if t.is_punct), None)
+        if following is not None:
+            last = max(last, following.idx)
         dates = []
         for timex in self.doc._.timexes or ():
             value = timex.get("value") or ""
