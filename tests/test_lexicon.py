@@ -14,7 +14,7 @@ import yaml
 
 from veille.events.coder import SentenceCoder
 from veille.events.lexicon import load_lexicon
-from veille.lang import data, lang_path, read_table
+from veille.lang import data, lang_path, read_table, table
 from veille.schema import EVENT_TYPES, MODALITIES
 
 TRIGGERS = read_table(lang_path("fr", "event_triggers.tsv"))
@@ -296,6 +296,8 @@ def test_every_expected_event_has_a_trigger_of_its_type_in_its_text(parse):
     by_type: dict[str, set[str]] = {}
     for row in TRIGGERS:
         by_type.setdefault(row["type"], set()).add(row["trigger"])
+    for row in table("fr", "stance_cues.tsv"):  # the words of a quote that accuse or support
+        by_type.setdefault(row["type"], set()).add(row["cue"])
     docs = parse([f"{case.get('title') or ''}\n{case['text']}" for case in CASES])
     missing = []
     for case, doc in zip(CASES, docs):
