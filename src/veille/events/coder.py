@@ -463,6 +463,7 @@ class SentenceCoder:
         return resolve_place(text)
 
     def _demonym_state(self, token: Token) -> dict | None:
+        """The state a noun's demonym adjective names ("la présence française": France)."""
         from veille.kb import load_kb
 
         code = next((self.demonyms[c.lower_] for c in token.children if c.dep_ == "amod" and c.lower_ in self.demonyms), None)
@@ -470,6 +471,7 @@ class SentenceCoder:
 
     @staticmethod
     def _capital(token: Token) -> dict | None:
+        """The government a capital's name stands for ("Washington"), if the token is one."""
         from veille.kb import load_kb
 
         kb = load_kb()

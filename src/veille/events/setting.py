@@ -21,6 +21,7 @@ DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def share_setting(events: list[MergedEvent]) -> None:
+    """Date and place an event from the other events of its sentences."""
     for event in events:
         sentences = {m.sentence for m in event.mentions}
         others = [e for e in events if e is not event and sentences & {m.sentence for m in e.mentions}]
@@ -29,6 +30,7 @@ def share_setting(events: list[MergedEvent]) -> None:
 
 
 def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) -> None:
+    """Date an undated event told as done from its sentence, else from its paragraph."""
     published = (doc._.published or "")[:10]
     dated = sorted((t["start"], t["value"]) for t in timexes
                    if t.get("type", "DATE") == "DATE" and (t.get("value") or "")[:1].isdigit())
@@ -52,6 +54,7 @@ def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) ->
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
+    """Character offsets of the sentences that open a paragraph (after a line break)."""
     starts, previous = [0], None
     for sent in doc.sents:
         if previous is not None and "\n" in doc.text[previous.end_char:sent.start_char + 1]:

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.kb.base import USUAL_TITLE, KnowledgeBase
 from veille.kb.context import Context, Mention, chars
@@ -618,7 +618,7 @@ def _not_a_noun(doc: Doc, phrase: Phrase) -> bool:
     return token.pos_ in ("VERB", "AUX") or after_noun
 
 
-def _relative_antecedent(token) -> object | None:
+def _relative_antecedent(token: Token) -> Token | None:
     """For the subject of a relative clause that a relative pronoun opens before it, the noun
     the clause is about."""
     clause = token.head
