@@ -79,6 +79,8 @@ def test_the_seed_scores_perfectly_with_no_false_event(seed_extraction):
     ("Emmanuel Macron pourrait rencontrer Vladimir Poutine à Moscou.", "2019-06-01", "hypothetical"),
     ("Emmanuel Macron rencontrera Angela Merkel à Berlin le 3 mars.", "2019-02-20",
      "Event(CONSULT/visit Emmanuel Macron→Angela Merkel 2019-03-03 @Berlin future)"),
+    # a place is a name: "l'union" tagged as a proper noun is not the town of Union
+    ("Emmanuel Macron a rencontré Angela Merkel à \"l'union\" des deux rives.", "2020-03-25", "@None asserted"),
 ])
 def test_modality_and_roles_of_encounters(nlp, text, date, expected):
     [extraction] = extract_many(nlp, [Document(id="t", text=text, date=date)])

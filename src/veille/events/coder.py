@@ -441,8 +441,8 @@ class SentenceCoder:
             scope = subtree_without(anchor, stop | {c.i for c in anchor.children if c.dep_ in CLAUSAL})
             for i in sorted(scope, key=lambda j: abs(j - token.i)):
                 candidate = token.doc[i]
-                if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" \
-                        and case_of(candidate) in self.locative - recipient_preps:
+                if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and candidate.text[:1].isupper() \
+                        and case_of(candidate) in self.locative - recipient_preps:  # not "à l'union"
                     place = self._place(_name_span(candidate))
                     if place:
                         return place
