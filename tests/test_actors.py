@@ -164,6 +164,9 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Emmanuel Macron a reçu deux sénateurs.", "2019-11-14", "deux sénateurs", ["FRA/LEG"]),
     ("Donald Trump accuse les démocrates de tricher.", "2020-08-25", "les démocrates",
      ["Democratic Party (United States)"]),
+    # a relation the text names elsewhere is that person
+    ("Le frère de George Floyd a parlé. \"Aidez-nous\", a lancé son frère, Philonise Floyd.", "2020-06-17",
+     "Le frère", ["Philonise Floyd"]),
     # a first name alone opens the full name the text gave before
     ("Mark Zuckerberg a refusé. Des salariés critiquent la décision de Mark.", "2020-06-01", "Mark",
      ["Mark Zuckerberg"]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 # how many sentences of narration back a pronoun may find its person
 PRONOUN_REACH = 3
@@ -48,6 +48,7 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)  # of unknown people, by name
     unknown: dict[str, dict] = field(default_factory=dict)  # unknown people, by name
     organisations: dict[str, dict] = field(default_factory=dict)  # unknown organisations, by name
+    relatives: dict[str, Span] = field(default_factory=dict)  # the name the text gives a relation ("frère")
     quotations: list[tuple[int, int]] = field(default_factory=list)  # character ranges between quotation marks
 
     def __post_init__(self) -> None:

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from veille.kb.base import USUAL_TITLE, KnowledgeBase
 from veille.kb.context import Context, Mention, chars
@@ -73,6 +73,11 @@ class Resolver:
         at = {p.start: p for p in phrases}
         context = Context(doc, self._dominant(phrases, date), [], skip, genders=names.genders,
                           quotations=list(quotations))
+        for phrase in phrases:  # "son frère, Philonise Floyd": who "le frère de George Floyd" is, before or after
+            if phrase.kind == "role" and self.finder.roles[phrase.key]["kind"] == "relative":
+                person = self._apposed_person(doc, self.finder.role_phrase(doc, phrase, at), at)
+                if person is not None:
+                    context.relatives.setdefault(phrase.key, person)
         consumed: set[int] = set()
         for phrase in phrases:
             if phrase.start in consumed:
@@ -359,13 +364,13 @@ class Resolver:
     def _relative(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
                   context: Context) -> Mention | None:
         """"le frère de George Floyd": not George Floyd, but the person apposed after the
-        complement ("…, Philonise Floyd"), else someone unnamed of the text's country; "sa
+        complement ("…, Philonise Floyd"), or the one the text names elsewhere as the brother
+        ("son frère, Philonise Floyd"), else someone unnamed of the text's country; "sa
         famille" with nobody named, nobody new."""
-        end = parsed.end
-        if end < len(doc) and doc[end].lower_ in self.finder.complements and (relation := at.get(end + 1)):
-            end = relation.end  # "de George Floyd"
-        person = proper_name(doc, end + 1) if end < len(doc) and doc[end].text == "," else None
-        if person is not None and len(person) >= 2:  # a first name and a surname
+        person = self._apposed_person(doc, parsed, at)
+        if person is None and not parsed.possessive:
+            person = context.relatives.get(parsed.phrase.key)  # named elsewhere in the text
+        if person is not None:
             name = at.get(person.start)
             entity = self._entity(name, date, context) if name is not None and name.end == person.end \
                 and name.kind in ("name", "surname") else None
@@ -374,6 +379,15 @@ class Resolver:
         if parsed.possessive:
             return None  # "Bachar al-Assad et sa famille": the text has named whom it goes with
         return Mention(parsed.start, parsed.end, [_person(None, context.dominant, parsed.role["sector"])], "role", [None])
+
+    def _apposed_person(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase]) -> Span | None:
+        """The first name and surname apposed after a relation and its complement: "le frère
+        de George Floyd, Philonise Floyd"."""
+        end = parsed.end
+        if end < len(doc) and doc[end].lower_ in self.finder.complements and (relation := at.get(end + 1)):
+            end = relation.end  # "de George Floyd"
+        person = proper_name(doc, end + 1) if end < len(doc) and doc[end].text == "," else None
+        return person if person is not None and len(person) >= 2 else None
 
     def _organisation(self, doc: Doc, parsed: RolePhrase, at: dict[int, Phrase], date: str | None,
                       context: Context) -> Mention | None:
