@@ -79,6 +79,9 @@ def test_the_seed_scores_perfectly_with_no_false_event(seed_extraction):
     ("Emmanuel Macron pourrait rencontrer Vladimir Poutine à Moscou.", "2019-06-01", "hypothetical"),
     ("Emmanuel Macron rencontrera Angela Merkel à Berlin le 3 mars.", "2019-02-20",
      "Event(CONSULT/visit Emmanuel Macron→Angela Merkel 2019-03-03 @Berlin future)"),
+    # the date of a thing named in passing is not the day the story is at
+    ("Le putsch du 18 août a renversé Ibrahim Boubacar Keïta. Emmanuel Macron a appelé Assimi Goïta à rendre "
+     "le pouvoir aux civils.", "2020-09-22", "Event(REQUEST/- Emmanuel Macron→Assimi Goïta None @None asserted)"),
     # a place is a name: "l'union" tagged as a proper noun is not the town of Union
     ("Emmanuel Macron a rencontré Angela Merkel à \"l'union\" des deux rives.", "2020-03-25", "@None asserted"),
 ])

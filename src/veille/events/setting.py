@@ -34,6 +34,7 @@ def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) ->
     published = (doc._.published or "")[:10]
     dated = sorted((t["start"], t["value"]) for t in timexes
                    if t.get("type", "DATE") == "DATE" and (t.get("value") or "")[:1].isdigit())
+    in_passing = {t["start"] for t in timexes if _of_noun(doc, t)}
     starts = _paragraph_starts(doc)
     for event in events:
         told = [m for m in event.mentions if m.token.pos_ in {"VERB", "AUX"}]
@@ -48,9 +49,17 @@ def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) ->
             continue
         opening = max((s for s in starts if s <= sentence.start_char), default=0)
         days = [value[:10] for start, value in dated if opening <= start < sentence.start_char
-                and DAY.match(value) and (not published or value[:10] <= published)]
+                and DAY.match(value) and (not published or value[:10] <= published) and start not in in_passing]
         if days:
             event.date = days[-1]
+
+
+def _of_noun(doc: Doc, timex: dict) -> bool:
+    """Whether a date is the complement of a noun, the date of a thing named in passing ("le
+    putsch du 18 août"), rather than the time of its clause."""
+    span = doc.char_span(timex["start"], timex["end"], alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN" \
+        and not span.start <= span.root.head.i < span.end
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
