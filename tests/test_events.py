@@ -82,6 +82,11 @@ def test_the_seed_scores_perfectly_with_no_false_event(seed_extraction):
     # the date of a thing named in passing is not the day the story is at
     ("Le putsch du 18 août a renversé Ibrahim Boubacar Keïta. Emmanuel Macron a appelé Assimi Goïta à rendre "
      "le pouvoir aux civils.", "2020-09-22", "Event(REQUEST/- Emmanuel Macron→Assimi Goïta None @None asserted)"),
+    # told as done, an event is on the day its paragraph is at; a pluperfect steps back from it
+    ("Mardi, Emmanuel Macron a reçu les maires à Paris. Il a rencontré Angela Merkel.", "2020-03-05",
+     "Event(CONSULT/- Emmanuel Macron+Angela Merkel→ 2020-03-03 @None asserted)"),
+    ("Mardi, Emmanuel Macron a reçu les maires à Paris. Il avait rencontré Angela Merkel.", "2020-03-05",
+     "Event(CONSULT/- Emmanuel Macron+Angela Merkel→ None @None asserted)"),
     # a place is a name: "l'union" tagged as a proper noun is not the town of Union
     ("Emmanuel Macron a rencontré Angela Merkel à \"l'union\" des deux rives.", "2020-03-25", "@None asserted"),
 ])

@@ -6,14 +6,17 @@ Two inferences a reader makes, and the annotators with them:
 - an event told as done by a verb, with no date attached to it, happens at the date its
   sentence names before it ("a lancé lundi sa campagne en accusant …"), else on the day the
   story is at: the last day its paragraph named before it, not after the day of publication
-  ("mardi matin, Macron a visité une école … Il a été reçu par le maire").
+  ("mardi matin, Macron a visité une école … Il a été reçu par le maire"), unless a
+  pluperfect steps back from that day ("il avait rencontré").
+
+The date of a thing named in passing ("le putsch du 18 août") is not a day of the story.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.events.merge import MergedEvent
 
@@ -47,11 +50,19 @@ def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) ->
         if own:
             event.date = own[-1]
             continue
+        if _pluperfect(first.token):
+            continue  # "avait échangé": a step back from the day the story is at
         opening = max((s for s in starts if s <= sentence.start_char), default=0)
         days = [value[:10] for start, value in dated if opening <= start < sentence.start_char
                 and DAY.match(value) and (not published or value[:10] <= published) and start not in in_passing]
         if days:
             event.date = days[-1]
+
+
+def _pluperfect(verb: Token) -> bool:
+    """Whether a verb is in a compound tense whose auxiliary is in the imperfect."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
 def _of_noun(doc: Doc, timex: dict) -> bool:
