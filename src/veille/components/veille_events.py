@@ -60,8 +60,12 @@ class EventCoder:
             if triggers:
                 found = self.coder.code(sent, index, triggers, doc._.published, timexes, country, number)
                 for mention in found:
-                    if mention.token.i in speech:
-                        self.coder.from_speech(mention, speech[mention.token.i], index)
+                    token = mention.token
+                    if token.i in speech:
+                        self.coder.from_speech(mention, speech[token.i], index)
+                    elif token.dep_ == "advcl" and token.head.i in speech and "Part" in token.morph.get("VerbForm"):
+                        # '", a-t-il ajouté, en appelant X à …': the speaker acts
+                        mention.actors = [speech[token.head.i]["speaker"]]
                 mentions.extend(found)
         mentions += stance_mentions(doc, index, self.lang, sentence_of)
         mentions.sort(key=lambda m: m.token.i)
