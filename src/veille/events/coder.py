@@ -11,7 +11,8 @@ from veille.events.arguments import (
 )
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
-from veille.lang import data, table
+from veille.kb.phrases import demonym_codes
+from veille.lang import data
 
 REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl", "expl:pass"}
 EMPLOYERS = {"BUS"}  # PLOVER sectors whose workers strike against them
@@ -47,7 +48,7 @@ class SentenceCoder:
         self.not_acting = {key: frozenset(sectors) for key, sectors in (syntax.get("not_acting") or {}).items()}
         self.place_relatives = set(syntax["place_relatives"])
         self.relative_objects = set(syntax["relative_objects"])
-        self.demonyms = {row["form"]: row["country"] for row in table(lang, "demonyms.tsv")}
+        self.demonyms = demonym_codes(lang)
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -158,12 +159,14 @@ class SentenceCoder:
         """A trigger that introduces a quote: its speaker acts, and the words target whom
         they name first."""
         speaker = quote["speaker"]
-        if not any(a.get("name") == speaker.get("name") and a.get("country") == speaker.get("country")
-                   for a in mention.actors):
+
+        def is_speaker(actor: dict) -> bool:
+            return (actor.get("name"), actor.get("country")) == (speaker.get("name"), speaker.get("country"))
+
+        if not any(map(is_speaker, mention.actors)):
             mention.actors = [speaker]
         # the speaker, named after the verb, may have been read as its object
-        mention.recipients = [a for a in mention.recipients
-                              if (a.get("name"), a.get("country")) != (speaker.get("name"), speaker.get("country"))]
+        mention.recipients = [a for a in mention.recipients if not is_speaker(a)]
         if not mention.recipients and mention.trigger.frame == "agent-patient":
             doc = mention.token.doc
             inside = {t.i for t in doc.char_span(quote["start"], quote["end"], alignment_mode="expand") or ()}

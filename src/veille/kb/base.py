@@ -26,6 +26,11 @@ class KnowledgeBase:
             self.roles_of[role[0]].append(role)
             self.holders_of[(role[1], role[3])].append(role)
         self.organisations = {e[NAME]: n for n, e in enumerate(self.entities) if e[KIND] == "organisation"}
+        self.capitals: dict[str, str] = {}  # normalised name of a capital → its country's code
+        for code, country in self.countries.items():
+            for name in [country["capital"], *country["capital_names"]]:
+                if name:
+                    self.capitals.setdefault(normalise(name), code)
 
     # --- names -----------------------------------------------------------------------
     def by_name(self, text: str) -> list[int]:
@@ -46,11 +51,7 @@ class KnowledgeBase:
 
     def capital_code(self, text: str) -> str | None:
         """The ISO code of the country whose capital is named `text`."""
-        key = normalise(text)
-        for code, country in self.countries.items():
-            if key == normalise(country["capital"] or "") or key in map(normalise, country["capital_names"]):
-                return code
-        return None
+        return self.capitals.get(normalise(text))
 
     # --- roles -------------------------------------------------------------------------
     def roles(self, entity: int, date: str | None) -> list[list]:

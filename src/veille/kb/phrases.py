@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,6 +23,12 @@ from veille.lang import data, table
 
 # when two phrases cover the same tokens, the kind that wins (lowest first)
 PRIORITY = {"metonym": 0, "role": 1, "name": 2, "country": 3, "capital": 4, "surname": 5, "demonym": 6, "idiom": 7}
+
+
+@lru_cache(maxsize=None)
+def demonym_codes(lang: str) -> dict[str, str]:
+    """Each spelling of a demonym ("française", "francaise") → the code of its country."""
+    return {form: row["country"] for row in table(lang, "demonyms.tsv") for form in spellings(row["form"])}
 
 
 class FormIndex:
@@ -112,16 +119,13 @@ class PhraseFinder:
         self.coordinators = set(words["coordinators"])
         self.complements = set(words["complements"])
         self.roles = {normalise(row["form"]): row for row in table(lang, "role_nouns.tsv")}
-        self.demonyms = {form: row["country"] for row in table(lang, "demonyms.tsv")
-                         for form in spellings(row["form"])}
+        self.demonyms = demonym_codes(lang)
         self.metonyms = {normalise(row["form"]): row for row in table(lang, "metonyms.tsv")}
         self.country_names = {}
-        self.capitals = {}
         for code, country in kb.countries.items():
             for name in [country["name"], *country["names"]]:
                 self.country_names.setdefault(normalise(name), code)
-            for name in [country["capital"], *country["capital_names"]]:
-                self.capitals.setdefault(normalise(name), code)
+        self.capitals = kb.capitals
         forms: dict[str, set[str]] = {"metonym": {row["form"] for row in table(lang, "metonyms.tsv")},
                                       "role": {row["form"] for row in table(lang, "role_nouns.tsv")},
                                       "idiom": set(words["idioms"]),
