@@ -44,7 +44,9 @@ class SentenceCoder:
         self.locative = set(syntax["locative"])
         self.genitive = set(syntax["genitive"])
         self.causes = set(syntax["causes"])
+        self.impersonal = set(syntax["impersonal"])
         self.alone = frozenset(syntax["alone"])
+        self.demands = frozenset(syntax["demands"])
         self.not_acting = {key: frozenset(sectors) for key, sectors in (syntax.get("not_acting") or {}).items()}
         self.place_relatives = set(syntax["place_relatives"])
         self.relative_objects = set(syntax["relative_objects"])
@@ -123,7 +125,10 @@ class SentenceCoder:
         for i, trigger in list(triggers.items()):
             for noun in self._light_objects(sent.doc[i], trigger):
                 triggers.pop(noun.i, None)
+        # what is asked for keeps its words to itself, but is no event of its own
         trigger_tokens = set(triggers)
+        for i in [i for i in triggers if self._demanded(sent.doc[i], triggers)]:
+            del triggers[i]
         for i, trigger in triggers.items():
             token = sent.doc[i]
             # each trigger reads its own subtree; another trigger's subtree belongs to it
@@ -154,6 +159,20 @@ class SentenceCoder:
                 token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
         return mentions
+
+    def _demanded(self, token: Token, triggers: dict[int, Trigger]) -> bool:
+        """Whether an infinitive is what a request or a threat asks for: the first trigger
+        above it, before any finite verb, is a demand ("exhorte la Chine à renoncer")."""
+        if "Inf" not in token.morph.get("VerbForm"):
+            return False
+        head = token
+        while head.head.i != head.i:
+            head = head.head
+            if head.i in triggers:
+                return triggers[head.i].type in self.demands
+            if "Fin" in head.morph.get("VerbForm"):
+                return False
+        return False
 
     def from_speech(self, mention: EventMention, quote: dict, index: MentionIndex) -> None:
         """A trigger that introduces a quote: its speaker acts, and the words target whom
@@ -198,13 +217,16 @@ class SentenceCoder:
             subjects, passive = [noun], True
         agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
         objects = []
-        for noun in self._light_objects(token, trigger):
+        light = self._light_objects(token, trigger)
+        for noun in light:
             objects += [g for g in noun.children
                         if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())]
         for child in token.children:
             if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
                 continue
             case = case_of(child)
+            if child in light and child.i in index.by_token:
+                continue  # the noun a row requires names a means, not a party: "saisir la justice"
             if child.dep_ in {"obj", "iobj"} and case is None:
                 objects.append(antecedent(child))
             elif case and (case in self.preps(trigger) or case in self.between):
@@ -291,7 +313,7 @@ class SentenceCoder:
         if possessor and not of:
             of = self._possessor(token, index, stop)
         if not of and token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} and token.head.pos_ in {"VERB", "AUX"} \
-                and token.head.lemma_ not in self.causes:
+                and token.head.lemma_ not in self.causes | self.impersonal:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
             verb = token.head
