@@ -238,6 +238,11 @@ ANAPHORIC = [
     ("Il est arrivé à Paris le 3 mai 2015. Le surlendemain, il est parti.", "Le surlendemain", "2015-05-05"),
     ("Il est arrivé à Paris le 3 mai 2015. Deux jours plus tard, il est parti.", "Deux jours plus tard", "2015-05-05"),
     ("Il est arrivé à Paris le 3 mai 2015. Trois mois après, il est parti.", "Trois mois après", "2015-08"),
+    # counted from the date of the event named after it, not from the story's date
+    ("La Cédéao a imposé des sanctions deux jours après le putsch du 18 août 2020.", "deux jours après", "2020-08-20"),
+    ("Il est arrivé le 3 mai 2015. Trois semaines avant l'élection du 5 mai 2019, il a démissionné.",
+     "Trois semaines avant", "2019-W15"),
+    ("Il est arrivé le 3 mai 2015. Deux jours après le président est reparti le 9 mai 2015.", "Deux jours après", "2015-05-05"),
     ("Il est arrivé à Paris le 3 mai 2015. Deux ans plus tôt, il vivait à Rome.", "Deux ans plus tôt", "2013"),
     ("Il est arrivé à Paris le 3 mai 2015. Le même jour, il a parlé.", "Le même jour", "2015-05-03"),
     ("Il est arrivé à Paris le 3 mai 2015. Ce jour-là, il a parlé.", "Ce jour-là", "2015-05-03"),

@@ -138,6 +138,7 @@ class SentenceCoder:
             else:
                 mention = self._verbal(token, trigger, index, stop)
             scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL and token.pos_ != "NOUN"})
+            scope |= _fronted(scope, stop, sent)
             mention.date = self._date(scope, token, stop, timexes)
             if mention.location is None:
                 mention.location = self._location(token, stop, self._recipient_preps(trigger))
@@ -506,6 +507,15 @@ class SentenceCoder:
     @staticmethod
     def _is_person(mention: dict) -> bool:
         return any(a.get("kind") == "person" for a in mention["actors"])
+
+
+def _fronted(scope: set[int], stop: set[int], sent: Span) -> set[int]:
+    """The words the parse hangs before another trigger's noun within a scope: in "imposé des
+    sanctions deux jours après le putsch", "deux jours après" dates the verb, not the putsch
+    (a French noun takes its complements after it)."""
+    doc = sent.doc
+    heads = [doc[i] for i in stop if sent.start <= i < sent.end and doc[i].head.i in scope and doc[i].pos_ == "NOUN"]
+    return {t.i for noun in heads for child in noun.lefts if child.dep_ == "nmod" for t in child.subtree}
 
 
 def _noun_of_participle(token: Token) -> Token | None:

@@ -38,7 +38,7 @@ def annotate(text: str, published: str | date | None, lang: str = "fr") -> list[
         return bisect_right(starts, offset) - 1
 
     mentions = scan(text, grammar(lang))
-    return resolve(mentions, Context(publication_date(published), sentence=sentence))
+    return resolve(mentions, Context(publication_date(published), sentence=sentence, text=text))
 
 
 def annotate_doc(doc: Doc, lang: str = "fr") -> list[dict]:
@@ -46,7 +46,7 @@ def annotate_doc(doc: Doc, lang: str = "fr") -> list[dict]:
     rules = grammar(lang)
     clauses = Clauses(doc, lang)
     mentions = scan(doc.text, rules, clauses.counts_noun)
-    context = Context(publication_date(doc._.published), clauses.tense, clauses.sentence)
+    context = Context(publication_date(doc._.published), clauses.tense, clauses.sentence, doc.text)
     return resolve(mentions, context)
 
 

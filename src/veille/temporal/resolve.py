@@ -28,6 +28,10 @@ IN_A_YEAR = ("month", "season", "quarter", "named")
 NEAR_DAYS = 10
 WEEKDAY_REACH = 200  # a weekday picks the year of a date only among dates this close
 TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
+# What lies between an offset and the date of the event it counts from: "deux jours après [le
+# putsch] du 18 août".
+DATED_EVENT = re.compile(r"\s+(?:les?|la|l['’])\s*[^\W\d][^,;:.()\d]{0,40}")
+GENITIVE = re.compile(r"(?:du|de|d['’])\b", re.IGNORECASE)
 
 Tense = Callable[[int, int], str | None]
 Sentence = Callable[[int], int]
@@ -41,6 +45,7 @@ class Context:
     published: date | None
     tense: Tense = lambda start, end: None
     sentence: Sentence = lambda offset: 0
+    text: str = ""
 
 
 @dataclass
@@ -79,11 +84,13 @@ def resolve(mentions: list[Mention], context: Context) -> list[dict]:
     """The timex dicts of `doc._.timexes` for the mentions of one text, in order."""
     narrative = Narrative(context.published)
     timexes = []
-    for mention in mentions:
+    for n, mention in enumerate(mentions):
         if mention.kind == "name":
             continue
         if mention.kind in DATE_KINDS:
-            value = _date_value(mention, context, narrative)
+            following = mentions[n + 1] if n + 1 < len(mentions) else None
+            value = _from_dated_event(mention, following, context, narrative) \
+                or _date_value(mention, context, narrative)
             if isinstance(value, Period):
                 explicit_year = "year" in mention.parts or "year2" in mention.parts
                 if not _flashback(mention):
@@ -127,6 +134,21 @@ def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Per
     anchor, count, unit = _recipe(recipe)
     base = narrative.anchor(anchor, unit)
     return Period.of(base, unit).shifted(count) if base else None
+
+
+def _from_dated_event(mention: Mention, following: Mention | None, context: Context,
+                      narrative: Narrative) -> Period | None:
+    """An offset that counts from the date of the event named after it: "deux jours après le
+    putsch du 18 août" is the 20th of August, whatever the story's date."""
+    if mention.kind != "offset" or mention.pattern.options.get("anchor") != "ref" or following is None \
+            or following.kind != "date" or not GENITIVE.match(following.text) \
+            or not DATED_EVENT.fullmatch(context.text[mention.end:following.start]):
+        return None
+    amount, unit = mention.parts["amount"], str(mention.parts["unit"])
+    base = _date_value(following, context, narrative)
+    if amount == "X" or unit not in RANK or not isinstance(base, Period) or base.granularity != "day":
+        return None
+    return Period.of(base.start, unit).shifted(int(mention.pattern.options.get("sign", 1)) * int(amount))
 
 
 def _flashback(mention: Mention) -> bool:
