@@ -222,13 +222,13 @@ class SentenceCoder:
         for noun in light:
             objects += [g for g in noun.children
                         if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())]
-        for child in token.children:
+        for child in self._complements(token, index):
             if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
                 continue
             case = case_of(child)
             if child in light and child.i in index.by_token:
                 continue  # the noun a row requires names a means, not a party: "saisir la justice"
-            if child.dep_ in {"obj", "iobj"} and case is None:
+            if (child.dep_ in {"obj", "iobj"} or child.head.i in index.time_tokens) and case is None:
                 objects.append(antecedent(child))
             elif case and (case in self.preps(trigger) or case in self.between):
                 objects.append(antecedent(child))
@@ -238,12 +238,39 @@ class SentenceCoder:
         agent_actors = self._actors_of(agents, index, stop)
         object_actors = self._actors_of(with_conjuncts(objects), index, stop, self._recipient_preps(trigger))
         if not object_actors and not passive and trigger.frame != "agent":
-            object_actors = self._next_actor(token, trigger, index, stop)
+            object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop)
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
         self._assign(mention, trigger, subject_actors, object_actors)
         return mention
+
+    @staticmethod
+    def _complements(token: Token, index: MentionIndex) -> list[Token]:
+        """A verb's dependents, with those the parse hung on a time phrase right after it: in
+        "a critiqué mercredi la politique de la Chine", the object hangs on "mercredi"."""
+        children = list(token.children)
+        for child in token.children:
+            if child.i in index.time_tokens and child.i > token.i:
+                children += [g for g in child.children if g.i > child.i and g.i not in index.time_tokens
+                             and g.pos_ in {"NOUN", "PROPN"} and g.dep_ in {"obj", "nmod"}]
+        return children
+
+    def _authors(self, token: Token, objects: list[Token], index: MentionIndex) -> list[dict]:
+        """Who the verb's object is the deed of, when it names no one itself: "rejeter la
+        décision américaine", "condamner l'offensive turque", "dénoncer l'attaque de la
+        Russie" target the state behind it."""
+        nouns = [o for o in objects if case_of(o) is None] + [
+            c for c in self._complements(token, index) if c.dep_ in {"obj", "nmod"} and case_of(c) is None
+            and c.pos_ == "NOUN" and c not in objects]
+        for noun in nouns:
+            if state := self._demonym_state(noun):
+                return [state]
+            of = [c for c in noun.children if case_of(c) in self.genitive]
+            named = [a for n in index.mentions_in({c.i for c in of}) for a in index.mention(n)["actors"]]
+            if named and noun.i not in index.by_token:
+                return named
+        return []
 
     def _misread_relative(self, token: Token) -> Token | None:
         """The noun a relative object pronoun stands for when the parse read the pronoun as a
