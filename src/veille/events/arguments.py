@@ -100,10 +100,12 @@ def governing_verb(token: Token) -> Token | None:
     return current if current.pos_ in {"VERB", "AUX"} else None
 
 
-def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozenset()) -> list[Token]:
     """The subject of a verb; for an infinitive or participle, the one who controls it: the
     object of the governing verb when it has one ("X exhorte Pékin à renoncer"), else its
-    subject ("X propose de rencontrer Y", "avant de s'entretenir")."""
+    subject ("X propose de rencontrer Y", "avant de s'entretenir"). What a text of law does
+    (one of the `instruments` lemmas) is done by whoever adopts it: in "X a signé un décret
+    interdisant …", "X a adopté une loi prévoyant de sanctionner …", X acts."""
     subjects = [antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
     if verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
         # "Mark Zuckerberg et Donald Trump se sont entretenus": the parse hangs the verb
@@ -114,9 +116,11 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return subject_of(verb.head, depth + 1)  # "X étaient rassemblés … et criaient leur colère"
+        return subject_of(verb.head, depth + 1, instruments)  # "X étaient rassemblés … et criaient leur colère"
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"} and "VerbForm=Part" in str(verb.morph) \
             and "Tense=Pres" in str(verb.morph):
+        if (adopter := adopting_verb(verb, instruments)) is not None:
+            return subject_of(adopter, depth + 1, instruments)
         return [verb.head]  # "les sénateurs, reprochant à la ministre …"
     if verb.dep_ in CONTROL:
         head = verb.head
@@ -129,8 +133,20 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         # pétition pour demander …")
         if controllers and verb.i > head.i and "VerbForm=Inf" in str(verb.morph) and verb.dep_ != "advcl":
             return controllers
-        return subject_of(head, depth + 1)
+        return subject_of(head, depth + 1, instruments)
     return []
+
+
+def adopting_verb(verb: Token, instruments: frozenset[str]) -> Token | None:
+    """The verb that adopts the text of law whose content a verb states: "a adopté" in "a
+    adopté une loi prévoyant de sanctionner", "a signé" in "a signé un décret interdisant"."""
+    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in CONTROL:
+        verb = verb.head
+    text = verb.head
+    if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") \
+            or text.lemma_ not in instruments or text.dep_ not in {"obj", "nsubj:pass"}:
+        return None
+    return governing_verb(text)
 
 
 def coordinated_before(subject: Token) -> Token | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.events.arguments import (
-    CLAUSAL, MentionIndex, antecedent, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
+    CLAUSAL, MentionIndex, adopting_verb, antecedent, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
 )
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
@@ -45,6 +45,7 @@ class SentenceCoder:
         self.genitive = set(syntax["genitive"])
         self.causes = set(syntax["causes"])
         self.impersonal = set(syntax["impersonal"])
+        self.instruments = frozenset(syntax["instruments"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
         self.not_acting = {key: frozenset(sectors) for key, sectors in (syntax.get("not_acting") or {}).items()}
@@ -139,7 +140,12 @@ class SentenceCoder:
                 mention = self._verbal(token, trigger, index, stop)
             scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL and token.pos_ != "NOUN"})
             scope |= _fronted(scope, stop, sent)
+            # what a text of law does happens when, and as surely as, the text is adopted
+            adopter = adopting_verb(token, self.instruments) if token.pos_ == "VERB" else None
             mention.date = self._date(scope, token, stop, timexes)
+            if mention.date is None and adopter is not None:
+                mention.date = self._date(subtree_without(adopter, stop | {c.i for c in adopter.children if c.dep_ in CLAUSAL}),
+                                          adopter, stop, timexes)
             if mention.location is None:
                 mention.location = self._location(token, stop, self._recipient_preps(trigger))
             implicit = self.implicit.get(f"{trigger.type}/{trigger.mode}") or self.implicit.get(trigger.type)
@@ -157,7 +163,7 @@ class SentenceCoder:
                     mention.anaphoric = False
             mention.sentence = sentence
             mention.modality, mention.explicit = modality_of(
-                token, self.lexicon, mention.date, published, self.boundaries)
+                adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
         return mentions
 
@@ -210,7 +216,7 @@ class SentenceCoder:
 
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
-        subjects = with_conjuncts(subject_of(token))
+        subjects = with_conjuncts(subject_of(token, instruments=self.instruments))
         passive = not trigger.passive and (any(c.dep_ == "nsubj:pass" for c in token.children) or (
             not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children)))  # "s'en est pris à"
         if (noun := _noun_of_participle(token)) is not None:
