@@ -61,12 +61,14 @@ class EventCoder:
                 found = self.coder.code(sent, index, triggers, doc._.published, timexes, country, number)
                 for mention in found:
                     token = mention.token
+                    if token.i in speech and token.lemma_ in self.coder.asking and speech[token.i]["text"].rstrip(" »\"”").endswith("?"):
+                        continue  # '"Qu'est-ce que …?", a demandé X': a question, not a request
                     if token.i in speech:
                         self.coder.from_speech(mention, speech[token.i], index)
                     elif token.dep_ == "advcl" and token.head.i in speech and "Part" in token.morph.get("VerbForm"):
                         # '", a-t-il ajouté, en appelant X à …': the speaker acts
                         mention.actors = [speech[token.head.i]["speaker"]]
-                mentions.extend(found)
+                    mentions.append(mention)
         mentions += stance_mentions(doc, index, self.lang, sentence_of)
         mentions.sort(key=lambda m: m.token.i)
         events = []

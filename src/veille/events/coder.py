@@ -48,6 +48,9 @@ class SentenceCoder:
         self.instruments = frozenset(syntax["instruments"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
+        self.asking = frozenset(syntax["questions"]["verbs"])
+        self.question_words = frozenset(syntax["questions"]["words"])
+        self.idioms = [tuple(idiom.split()) for idiom in syntax["idioms"]]
         self.not_acting = {key: frozenset(sectors) for key, sectors in (syntax.get("not_acting") or {}).items()}
         self.place_relatives = set(syntax["place_relatives"])
         self.relative_objects = set(syntax["relative_objects"])
@@ -72,12 +75,30 @@ class SentenceCoder:
 
     # triggers
 
+    def asks_a_question(self, token: Token) -> bool:
+        """Whether a verb of asking opens an indirect question ("a demandé pourquoi …")."""
+        if token.lemma_ not in self.asking:
+            return False
+        for word in token.doc[token.i + 1:min(token.i + 6, token.sent.end)]:
+            if word.lower_ in self.question_words and word.pos_ in {"ADV", "SCONJ", "PRON", "DET", "ADJ"}:
+                return True
+            if word.pos_ in {"VERB", "AUX"} or word.is_punct:
+                return False
+        return False
+
+    def in_idiom(self, token: Token) -> bool:
+        words = [t.lower_ for t in token.doc]
+        return any(words[start:start + len(idiom)] == list(idiom)
+                   for idiom in self.idioms for start in range(token.i - len(idiom) + 1, token.i + 1) if start >= 0)
+
     def match(self, token: Token) -> Trigger | None:
+        if self.in_idiom(token):
+            return None
         lemma = token.lemma_.lower()
         for candidate in self._lemmas(token, lemma):
             for trigger in self.lexicon.triggers_for(candidate):
                 if self._fits(token, trigger):
-                    return trigger
+                    return None if trigger.type == "REQUEST" and self.asks_a_question(token) else trigger
         return None
 
     @staticmethod
