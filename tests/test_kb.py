@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from veille.kb import load_kb, lookup, resolve_place
@@ -18,7 +19,7 @@ from veille.kb.cameo import convert
 from veille.kb.index import build, lint
 from veille.kb.sources import DATA_DIR, Sources
 from veille.kb.user import add_file, user_index
-from veille.kb.wikidata import import_dump
+from veille.kb.wikidata import import_dump, office_of
 from veille.lang import table
 
 runner = CliRunner()
@@ -145,6 +146,23 @@ def test_lint_accepts_a_handover_on_the_same_day():
     ("la présidente de la Commission européenne", "2020-06-01", "Ursula von der Leyen", "EUR", "GOV"),
     ("le porte-parole du Kremlin", "2018-10-24", "Dmitry Peskov", "RUS", "GOV"),
     ("la porte-parole de la diplomatie russe", "2018-10-24", "Maria Zakharova", "RUS", "GOV"),
+    # the ministers of the other portfolios: the holder on the date, who changes with a reshuffle
+    ("la ministre française de la Santé", "2019-11-12", "Agnès Buzyn", "FRA", "GOV"),
+    ("la ministre française de la Santé", "2020-03-01", "Olivier Véran", "FRA", "GOV"),
+    ("le garde des Sceaux", "2021-03-01", "Éric Dupond-Moretti", "FRA", "GOV"),
+    ("le ministre de l'Éducation nationale", "2019-06-01", "Jean-Michel Blanquer", "FRA", "GOV"),
+    ("la ministre française du Travail", "2018-06-01", "Muriel Pénicaud", "FRA", "GOV"),
+    ("la ministre française de la Culture", "2021-06-01", "Roselyne Bachelot", "FRA", "GOV"),
+    ("le ministre français de l'Agriculture", "2021-06-01", "Julien Denormandie", "FRA", "GOV"),
+    ("la ministre de la Transition écologique", "2021-01-01", "Barbara Pompili", "FRA", "GOV"),
+    ("le ministre délégué chargé des Transports", "2021-01-01", "Jean-Baptiste Djebbari", "FRA", "GOV"),
+    ("le ministre américain de la Justice", "2019-06-01", "William Barr", "USA", "GOV"),
+    ("le secrétaire à la Santé américain", "2019-06-01", "Alex Azar", "USA", "GOV"),
+    ("la ministre américaine de l'Éducation", "2018-06-01", "Betsy DeVos", "USA", "GOV"),
+    ("le ministre américain des Transports", "2022-06-01", "Pete Buttigieg", "USA", "GOV"),
+    ("le ministre britannique de la Santé", "2018-07-01", "Jeremy Hunt", "GBR", "GOV"),
+    ("le ministre britannique de la Santé", "2018-07-10", "Matt Hancock", "GBR", "GOV"),
+    ("le ministre britannique de la Justice", "2022-01-01", "Dominic Raab", "GBR", "GOV"),
     ("Dmitri Peskov", "2018-10-24", "Dmitry Peskov", "RUS", "GOV"),
     ("Zelensky", "2022-03-01", "Volodymyr Zelenskyy", "UKR", "GOV"),
     ("Kyiv", None, None, "UKR", "GOV"),
@@ -327,6 +345,28 @@ def test_wikidata_import_reads_people_offices_and_organisations(tmp_path, name):
     assert kb.actor(firefly, "2032-01-01")["country"] == "FRA"
     assert kb.by_name("Ligue des nations test")
     assert not kb.by_name("Someone Without Office")
+
+
+@pytest.mark.parametrize("label, office", [
+    ("United States Secretary of Health and Human Services", "health_minister"),
+    ("Secretary of State for Health and Social Care", "health_minister"),
+    ("United States Attorney General", "justice_minister"),
+    ("Secretary of State for Justice", "justice_minister"),
+    ("Minister of National Education", "education_minister"),
+    ("United States Secretary of Labor", "labour_minister"),
+    ("Minister of Culture", "culture_minister"),
+    ("United States Secretary of Agriculture", "agriculture_minister"),
+    ("Minister of the Environment", "environment_minister"),
+    ("United States Secretary of Transportation", "transport_minister"),
+    # the older offices keep their labels, and a law officer is no minister of justice
+    ("United States Secretary of State", "foreign_minister"),
+    ("Minister of the Interior", "interior_minister"),
+    ("Attorney General for England and Wales", None),
+])
+def test_wikidata_position_labels_read_as_offices(label, office):
+    patterns = yaml.safe_load((DATA_DIR / "wikidata_offices.yaml").read_text(encoding="utf-8"))
+    found = office_of(label, patterns)
+    assert (found and found["office"]) == office
 
 
 # --- CAMEO conversion ----------------------------------------------------------------------------

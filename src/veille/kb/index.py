@@ -22,7 +22,9 @@ NON_STATE = {"IGO", "UNO", "EUR", "NGO", "MNC"}
 SECTORS = {"GOV", "MIL", "LEG", "JUD", "OPP", "PTY", "REB", "CVL", "BUS", "JRN", "COP", "ELI", "LAB",
            "HRI", "HLH", "ENV", "EDU", "REL", "MED", "SPY", "SEP", "REF", "AGR", "DEV", "CRM", "IGO"}
 OFFICES = {"head_of_state", "head_of_government", "vice_president", "foreign_minister",
-           "defence_minister", "interior_minister", "finance_minister", "spokesperson",
+           "defence_minister", "interior_minister", "finance_minister", "health_minister",
+           "justice_minister", "education_minister", "labour_minister", "culture_minister",
+           "agriculture_minister", "environment_minister", "transport_minister", "spokesperson",
            "foreign_ministry_spokesperson", "national_security_advisor",
            "security_council_secretary", "crown_prince", "head"}
 GENDERS = {"m", "f"}
