@@ -250,6 +250,9 @@ def full(actor: dict) -> tuple:
      "Alain Roussel", ("Alain Roussel", "FRA", "BUS")),
     ("L'actrice nigériane Ada Okafor a ouvert le festival à Paris.", "2020-05-04",
      "Ada Okafor", ("Ada Okafor", "NGA", "CVL")),
+    # a name after another preposition is not the holder's: the president is received there
+    ("Le prince Charles accueillera le président français à Clarence House.", "2020-06-12",
+     "le président français", ("Emmanuel Macron", "FRA", "GOV")),
     # a title before the name is not part of it; the surname alone is the same person
     ("Me Jeanne Morel a plaidé la relaxe. Me Morel a ensuite quitté le tribunal.", "2020-05-04",
      "Morel", ("Jeanne Morel", None, None)),

@@ -51,6 +51,7 @@ class Resolver:
         self.pronouns = words["pronouns"]
         self.impersonal = set(words["impersonal"])
         self.honorifics = words["honorifics"]
+        self.complements = set(words["complements"])
 
     def resolve(self, doc: Doc, date: str | None, skip: Callable[[int, int], bool] = lambda s, e: False,
                 people: list[tuple[int, int]] = (), date_at: Callable[[int], str | None] | None = None,
@@ -499,6 +500,8 @@ class Resolver:
         while i < min(len(doc), end + MAX_TAIL):
             token, phrase = doc[i], at.get(i)
             if phrase is not None and phrase.kind in ("name", "surname", "unknown"):
+                if doc[i - 1].pos_ == "ADP" and doc[i - 1].lower_ not in self.complements:
+                    return None  # the complement of a preposition: "le président français à Clarence House"
                 if phrase.kind == "unknown":
                     return phrase
                 entity = self._entity(phrase, date, context)
