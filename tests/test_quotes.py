@@ -56,6 +56,9 @@ DIRECT = [
     ("\"Faut-il effacer ces présidents de l'Histoire\"? a-t-elle poursuivi.",
      [("Faut-il effacer ces présidents de l'Histoire", "elle")]),
     ("«On nous prend pour des moutons», lui a lancé une femme.", [("On nous prend pour des moutons", "une femme")]),
+    # a relative clause after a comma is no incise: the words before it are nobody's quote
+    ("Une base honore Henry Benning, un général convaincu, qui avait plaidé pour une «Slavocratie sudiste».",
+     [("Slavocratie sudiste", "un général")]),
     ("«Vous avez le pouvoir de nous aider», a lancé son frère, Philonise Floyd, dans un message vidéo.",
      [("Vous avez le pouvoir de nous aider", "son frère, Philonise Floyd")]),
     ("«Je suis un employé de Facebook», a tweeté samedi Jason Stirman, un responsable de la société.",

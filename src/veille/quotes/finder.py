@@ -215,7 +215,8 @@ class QuoteFinder:
         i = cue.group_start - 1
         if i < cue.token.sent.start or not cue.is_finite():
             return None
-        pronoun = self.doc[i] if self.doc[i].pos_ == "PRON" else None  # an object clitic: "lui a lancé"
+        # an object clitic ("lui a lancé"), not a relative pronoun ("…, qui avait plaidé pour …")
+        pronoun = self.doc[i] if self.doc[i].pos_ == "PRON" and "Rel" not in self.doc[i].morph.get("PronType") else None
         before = self.doc[i - 1] if pronoun is not None and i > cue.token.sent.start else self.doc[i]
         if before.text in ("?", "!") and before.i > 0 and before.nbor(-1).text in self.lexicon.closers:
             before = before.nbor(-1)  # "«…»? a-t-elle poursuivi"
