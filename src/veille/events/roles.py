@@ -10,6 +10,7 @@ from veille.events.merge import MergedEvent
 
 CONSULT = "CONSULT"
 VISIT, THIRD_PARTY, MULTILATERAL = "visit", "third-party", "multilateral"
+FORUMS = {"IGO", "UNO"}  # the codes of intergovernmental organisations
 
 
 def settle_roles(event: MergedEvent) -> None:
@@ -25,6 +26,8 @@ def settle_roles(event: MergedEvent) -> None:
             event.mode = VISIT
         elif guests and event.mode == VISIT:
             event.recipients = [{"name": None, "country": country, "sector": "GOV", "kind": "state", "aliases": []}]
+    if event.mode is None and not event.recipients and any(a.get("country") in FORUMS for a in participants):
+        event.mode = MULTILATERAL  # "participer au sommet du G20": a forum of many states
     if event.mode is None and not event.recipients and country:
         event.mode = THIRD_PARTY if len(participants) == 2 else MULTILATERAL if len(participants) > 2 else None
 
