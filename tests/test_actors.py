@@ -161,6 +161,11 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Emmanuel Macron a parlé avec son homologue américain.", "2018-06-01", "son homologue américain", ["Donald Trump"]),
     ("Les ministres français et allemand des Affaires étrangères se sont vus.", "2019-01-01",
      "Les ministres français et allemand des Affaires étrangères", ["Jean-Yves Le Drian", "Heiko Maas"]),
+    # "les deux pays": the last countries named, or those of the forces named; some two countries
+    ("La France et l'Allemagne ont signé. Les deux pays coopèrent.", "2020-07-02", "Les deux pays",
+     ["FRA/None", "DEU/None"]),
+    ("La France a reçu l'aide des forces spéciales américaines. Les deux pays coopèrent.", "2020-07-02",
+     "Les deux pays", ["FRA/None", "USA/None"]),
     # metonyms and places
     ("Pékin a menacé Washington de représailles.", "2020-07-02", "Pékin", ["CHN/GOV"]),
     ("Pékin a menacé Washington de représailles.", "2020-07-02", "Washington", ["USA/GOV"]),
@@ -204,6 +209,7 @@ def test_an_unknown_person_gets_the_country_and_sector_of_the_role_beside_it(nlp
 
 @pytest.mark.parametrize("text, absent", [
     ("Il est arrivé à Moscou hier.", "Moscou"),
+    ("La France et l'Allemagne ont signé. Deux pays ont refusé.", "Deux pays"),
     ("Il faut agir vite.", "Il"),
     ("Les républicains et les démocrates ont voté.", "The Republicans (France)"),
     ("Il a parlé de l'oms et de la cgt.", "World Health Organization"),

@@ -223,6 +223,8 @@ class Resolver:
             return self._epithet(doc, parsed, context)
         if role["kind"] == "relative":
             return self._relative(doc, parsed, at, date, context)
+        if role["kind"] == "states":
+            return self._states(parsed, context)
         named = self._apposition(doc, parsed, at, date, context)
         targets, body = self._targets(parsed, date)
         office, title, sector = role["office"], role["title"], role["sector"]
@@ -335,6 +337,25 @@ class Resolver:
                 and (gender is None or self._gender(mention, context) in (None, gender))
 
         return self._last_named(doc, parsed, context, fits)
+
+    def _states(self, parsed: RolePhrase, context: Context) -> Mention | None:
+        """"les deux pays": the last countries the text named, or whose leaders or forces it
+        named, as many as the number says."""
+        if not parsed.count or parsed.start > parsed.phrase.start - 2:
+            return None  # "deux pays" without a determiner are some two countries
+        codes: list[str] = []
+        for mention in reversed(context.mentions):
+            for actor in mention.actors:
+                code = actor.get("country")
+                if code in self.kb.countries and code not in codes and (
+                        actor.get("kind") in ("state", "group") or actor.get("sector") == "GOV"):
+                    codes.append(code)
+            if len(codes) >= parsed.count:
+                break
+        if len(codes) < parsed.count:
+            return None
+        chosen = list(reversed(codes[:parsed.count]))
+        return Mention(parsed.start, parsed.end, [self.kb.state(code) for code in chosen], "role", [None] * len(chosen))
 
     def _last_named(self, doc: Doc, parsed: RolePhrase, context: Context,
                     fits: Callable[[Mention], bool]) -> Mention | None:
