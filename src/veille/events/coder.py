@@ -46,6 +46,7 @@ class SentenceCoder:
         self.causes = set(syntax["causes"])
         self.impersonal = set(syntax["impersonal"])
         self.instruments = frozenset(syntax["instruments"])
+        self.measures = frozenset(syntax["measures"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
         self.asking = frozenset(syntax["questions"]["verbs"])
@@ -182,6 +183,11 @@ class SentenceCoder:
                     mention.actors = [{"name": None, "country": country, "sector": implicit,
                                        "kind": "group", "aliases": []}]
                     mention.anaphoric = False
+            if not mention.recipients and trigger.frame == "agent-patient" and self._against_a_measure(token, trigger):
+                # "protester contre la hausse des taxes": the government that takes it
+                country = (mention.actors[0].get("country") if mention.actors else None) or main_country
+                if country:
+                    mention.recipients = [_government(country)]
             mention.sentence = sentence
             mention.modality, mention.explicit = modality_of(
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
@@ -282,6 +288,13 @@ class SentenceCoder:
                 children += [g for g in child.children if g.i > child.i and g.i not in index.time_tokens
                              and g.pos_ in {"NOUN", "PROPN"} and g.dep_ in {"obj", "nmod"}]
         return children
+
+    def _against_a_measure(self, token: Token, trigger: Trigger) -> bool:
+        """Whether what a trigger targets is a government measure: its object, or a complement
+        introduced by one of its row's prepositions."""
+        preps = self.preps(trigger)
+        return any(c.lemma_ in self.measures and (case_of(c) in preps or (case_of(c) is None and c.dep_ == "obj"))
+                   for c in token.children)
 
     def _authors(self, token: Token, objects: list[Token], index: MentionIndex) -> list[dict]:
         """Who the verb's object is the deed of, when it names no one itself: "rejeter la
@@ -570,6 +583,12 @@ def _fronted(scope: set[int], stop: set[int], sent: Span) -> set[int]:
     doc = sent.doc
     heads = [doc[i] for i in stop if sent.start <= i < sent.end and doc[i].head.i in scope and doc[i].pos_ == "NOUN"]
     return {t.i for noun in heads for child in noun.lefts if child.dep_ == "nmod" for t in child.subtree}
+
+
+def _government(country: str) -> dict:
+    from veille.kb import load_kb
+
+    return load_kb().state(country, "GOV")
 
 
 def _noun_of_participle(token: Token) -> Token | None:
