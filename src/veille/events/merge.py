@@ -38,9 +38,10 @@ class MergedEvent:
     def absorb(self, mention: EventMention) -> None:
         self.mentions.append(mention)
         self.mode = self.mode or mention.trigger.mode
+        earlier = [*self.actors, *self.recipients]  # what other mentions said
         for role, new in (("actors", mention.actors), ("recipients", mention.recipients)):
             for actor in new:
-                self._add(role, actor)
+                self._add(role, actor, earlier)
         if mention.date and (self.date is None or len(mention.date) > len(self.date)):
             self.date = mention.date
         self.location = self.location or mention.location
@@ -48,12 +49,14 @@ class MergedEvent:
         if (mention.explicit, MODALITY_RANK[mention.modality]) > (self.explicit, MODALITY_RANK[self.modality]):
             self.modality, self.explicit = mention.modality, mention.explicit
 
-    def _add(self, role: str, actor: dict) -> None:
+    def _add(self, role: str, actor: dict, earlier: list[dict]) -> None:
         for other_role in ("actors", "recipients"):
             group = getattr(self, other_role)
             for n, known in enumerate(group):
                 if same_actor(known, actor):
                     return
+                if not any(known is e for e in earlier) and not _same_side(known, actor):
+                    continue  # the two parties of one mention
                 if subsumes(known, actor):
                     group[n] = actor  # a named person replaces the collective it belongs to
                     return
@@ -74,6 +77,13 @@ def subsumes(collective: dict, actor: dict) -> bool:
     return (not collective.get("name") and bool(actor.get("name")) and collective.get("kind") != "group"
             and collective.get("country") == actor.get("country")
             and collective.get("sector") in (None, actor.get("sector")))
+
+
+def _same_side(a: dict, b: dict) -> bool:
+    """Whether a state and one of its people act as one: the government and its members."""
+    def sector(actor: dict) -> str | None:
+        return actor.get("sector") or ("GOV" if actor.get("kind") == "state" else None)
+    return sector(a) == sector(b)
 
 
 def _compatible_actor(a: dict, b: dict) -> bool:
@@ -144,8 +154,11 @@ def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
     pending: list[EventMention] = []
     for mention in mentions:
         mention.actors = without_redundant(mention.actors)
+        # a state acted upon by its own government's member is no second party ("le Kremlin …
+        # une visite de Poutine"); by someone else of that country it is ("Coquerel appelle
+        # la France à …")
         mention.recipients = [a for a in without_redundant(mention.recipients)
-                              if not any(subsumes(a, b) or same_actor(a, b) for b in mention.actors)]
+                              if not any((subsumes(a, b) and _same_side(a, b)) or same_actor(a, b) for b in mention.actors)]
         target = next((e for e in reversed(events) if _accepts(e, mention)), None)
         if target is None:
             if not mention.participants:
