@@ -102,6 +102,15 @@ def _opposed_roles(event: MergedEvent, mention: EventMention) -> bool:
         any(same_actor(a, b) for a in mention.recipients for b in event.actors)
 
 
+def _rival_actors(event: MergedEvent, mention: EventMention) -> bool:
+    """Two mentions whose acting sides name different people are two events, even when a
+    state named in one covers the person of the other (Goïta's call and Macron's, both about
+    Mali)."""
+    ours = {a["name"] for a in event.actors if a.get("name")}
+    theirs = {a["name"] for a in mention.actors if a.get("name")}
+    return bool(ours and theirs and not ours & theirs)
+
+
 def _compatible_date(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -131,7 +140,8 @@ def _accepts(event: MergedEvent, mention: EventMention) -> bool:
         return False
     if mention.participants:
         return _compatible_participants(event.participants, mention.participants) \
-            and not _opposed_roles(event, mention) and _corroborates(event, mention)
+            and not _opposed_roles(event, mention) and not _rival_actors(event, mention) \
+            and _corroborates(event, mention)
     # "cette réunion": only an event that already has its participants can be meant, and
     # one that names a place only an event known to be there ("la fusillade de Charleston"
     # is not the death told before it)
