@@ -88,9 +88,9 @@ class SentenceCoder:
         return False
 
     def in_idiom(self, token: Token) -> bool:
-        words = [t.lower_ for t in token.doc]
-        return any(words[start:start + len(idiom)] == list(idiom)
-                   for idiom in self.idioms for start in range(token.i - len(idiom) + 1, token.i + 1) if start >= 0)
+        doc = token.doc
+        return any(start >= 0 and [t.lower_ for t in doc[start:start + len(idiom)]] == list(idiom)
+                   for idiom in self.idioms for start in range(token.i - len(idiom) + 1, token.i + 1))
 
     def match(self, token: Token) -> Trigger | None:
         if self.in_idiom(token):
