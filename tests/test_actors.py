@@ -176,6 +176,7 @@ def test_actors_at_gives_each_actor_once(seed):
     # collectives take the country of their adjective, else the text's
     ("L'armée israélienne a frappé des positions.", "2020-07-02", "L'armée israélienne", ["ISR/MIL"]),
     ("Des députés français ont voté contre la loi.", "2020-07-02", "Des députés français", ["FRA/LEG"]),
+    ("Les gilets jaunes ont bloqué un rond-point en France.", "2018-11-30", "Les gilets jaunes", ["FRA/CVL"]),
     # a collective that names a body, with the definite article, is that body
     ("Les députés français ont voté la loi.", "2020-07-02", "Les députés français", ["National Assembly (France)"]),
     ("Emmanuel Macron a critiqué le Sénat.", "2019-11-14", "le Sénat", ["Senate (France)"]),

@@ -65,9 +65,13 @@ class EventCoder:
                         continue  # '"Qu'est-ce que …?", a demandé X': a question, not a request
                     if token.i in speech:
                         self.coder.from_speech(mention, speech[token.i], index)
-                    elif token.dep_ == "advcl" and token.head.i in speech and "Part" in token.morph.get("VerbForm"):
-                        # '", a-t-il ajouté, en appelant X à …': the speaker acts
-                        mention.actors = [speech[token.head.i]["speaker"]]
+                    elif token.dep_ == "advcl" and token.head.i in speech \
+                            and {"Part", "Inf"} & set(token.morph.get("VerbForm")):
+                        # '", a-t-il ajouté, en appelant X à …', '…, a répliqué X après avoir
+                        # rencontré Y': the speaker acts
+                        speaker = speech[token.head.i]["speaker"]
+                        others = mention.actors if mention.trigger.frame == "symmetric" else []
+                        mention.actors = [speaker] + [a for a in others if a.get("name") != speaker.get("name") or not a.get("name")]
                     mentions.append(mention)
         mentions += stance_mentions(doc, index, self.lang, sentence_of)
         mentions.sort(key=lambda m: m.token.i)
