@@ -47,6 +47,7 @@ class SentenceCoder:
         self.impersonal = set(syntax["impersonal"])
         self.instruments = frozenset(syntax["instruments"])
         self.measures = frozenset(syntax["measures"])
+        self.vague = frozenset(syntax["vague_subjects"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
         self.asking = frozenset(syntax["questions"]["verbs"])
@@ -177,7 +178,10 @@ class SentenceCoder:
                 mention.recipients = mention.actors
                 mention.actors = [{"name": None, "country": mention.actors[0].get("country"), "sector": implicit,
                                    "kind": "group", "aliases": []}]
-            if not mention.actors and implicit:
+            # nobody named acts: the implicit actor, unless a vague subject says nobody can be
+            # named ("on se mobilise")
+            vague = token.pos_ == "VERB" and any(s.lower_ in self.vague for s in subject_of(token, instruments=self.instruments))
+            if not mention.actors and implicit and not vague:
                 country = (mention.location or {}).get("country") or main_country
                 if country:
                     mention.actors = [{"name": None, "country": country, "sector": implicit,
