@@ -352,6 +352,9 @@ def test_words_of_kinds_of_actors_that_name_none(nlp, text, absent):
      "2019-01-01", 0, "Angela Merkel"),
     ("Le ministre Jean-Yves Le Drian a critiqué Donald Trump. Selon lui, la décision est une erreur.",
      "2019-01-01", 0, "Jean-Yves Le Drian"),
+    # with no one named as that subject, the first one named: not the author of someone's speeches
+    ("Mais d'autres vont plus loin, à l'image de David Frum, ancien auteur des discours de George W. Bush, "
+     "comme l'a remarqué l'Obs. Dans une série de tweets, il dézingue Donald Trump.", "2018-11-11", 0, "David Frum"),
     # a person named inside someone else's quotation is not what a pronoun outside it refers to
     ("Vladimir Poutine a déclaré : « Donald Trump est un partenaire ». Il a ensuite quitté la salle.",
      "2019-01-01", 0, "Vladimir Putin"),

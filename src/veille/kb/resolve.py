@@ -567,7 +567,8 @@ class Resolver:
         """The person a pronoun stands for: the last one named before it, in its paragraph or
         the sentence before, of its gender, not inside someone else's quotation; a subject
         pronoun, or one after a preposition ("selon lui"), goes on with the subject of the
-        sentence before ("Zuckerberg a décidé de les laisser. Dans une publication, il dit …")."""
+        sentence before ("Zuckerberg a décidé de les laisser. Dans une publication, il dit …"),
+        or, when no one named is that subject, with the first person that sentence names."""
         since = context.window_start(phrase.start)
         here = doc[phrase.start].idx
         candidates = []
@@ -594,8 +595,11 @@ class Resolver:
         speaks = token.dep_.startswith("nsubj") or token.text.startswith("-") or any(c.dep_ == "case" for c in token.children)
         if speaks and chosen.start < own:  # "il", "a-t-il", "selon lui", not "lui a dit"
             subjects = [m for m in candidates if _is_subject(doc, m)]
-            if subjects and subjects[0].start >= doc[chosen.start].sent.start:
+            sentence = doc[chosen.start].sent.start
+            if subjects and subjects[0].start >= sentence:
                 chosen = subjects[0]  # the subject of the same sentence as the last one named
+            else:  # no one named is its subject: the first one it names ("d'autres, à l'image de X")
+                chosen = [m for m in candidates if m.start >= sentence][-1]
         person = chosen.person
         return Mention(phrase.start, phrase.end, [dict(chosen.actors[0])], "pronoun",
                        [person if isinstance(person, int) else None])
