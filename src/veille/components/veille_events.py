@@ -18,7 +18,7 @@ from veille.cleaning import in_boilerplate
 from veille.events.arguments import MentionIndex
 from veille.events.coder import SentenceCoder
 from veille.events.lexicon import load_lexicon
-from veille.events.merge import MergedEvent, merge_mentions
+from veille.events.merge import MergedEvent, merge_mentions, same_actor
 from veille.events.roles import acting_sector, is_complete, settle_roles
 from veille.events.setting import date_from_story, share_setting
 from veille.events.stance import stance_mentions
@@ -43,6 +43,7 @@ class EventCoder:
         self.lexicon = load_lexicon(lang)
         self.coder = SentenceCoder(self.lexicon, lang)
         self.first_person = frozenset(data(lang, "event_syntax.yaml")["first_person"])
+        self.closers = tuple(data(lang, "punctuation.yaml")["quote_close"])
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc, self.first_person)
@@ -61,7 +62,7 @@ class EventCoder:
                 found = self.coder.code(sent, index, triggers, doc._.published, timexes, country, number)
                 for mention in found:
                     token = mention.token
-                    if token.i in speech and token.lemma_ in self.coder.asking and speech[token.i]["text"].rstrip(" »\"”").endswith("?"):
+                    if token.i in speech and token.lemma_ in self.coder.asking and self._question(speech[token.i]):
                         continue  # '"Qu'est-ce que …?", a demandé X': a question, not a request
                     if token.i in speech:
                         self.coder.from_speech(mention, speech[token.i], index)
@@ -71,7 +72,7 @@ class EventCoder:
                         # rencontré Y': the speaker acts
                         speaker = speech[token.head.i]["speaker"]
                         others = mention.actors if mention.trigger.frame == "symmetric" else []
-                        mention.actors = [speaker] + [a for a in others if a.get("name") != speaker.get("name") or not a.get("name")]
+                        mention.actors = [speaker] + [a for a in others if not same_actor(a, speaker)]
                     mentions.append(mention)
         mentions += stance_mentions(doc, index, self.lang, sentence_of)
         mentions.sort(key=lambda m: m.token.i)
@@ -86,6 +87,9 @@ class EventCoder:
                 events.append(self._record(event))
         doc._.events = events
         return doc
+
+    def _question(self, quote: dict) -> bool:
+        return quote["text"].rstrip().rstrip("".join(self.closers)).rstrip().endswith("?")
 
     @staticmethod
     def _record(event: MergedEvent) -> dict:

@@ -178,10 +178,7 @@ class SentenceCoder:
                 mention.recipients = mention.actors
                 mention.actors = [{"name": None, "country": mention.actors[0].get("country"), "sector": implicit,
                                    "kind": "group", "aliases": []}]
-            # nobody named acts: the implicit actor, unless a vague subject says nobody can be
-            # named ("on se mobilise")
-            vague = token.pos_ == "VERB" and any(s.lower_ in self.vague for s in subject_of(token, instruments=self.instruments))
-            if not mention.actors and implicit and not vague:
+            if not mention.actors and implicit and not self._vague_subject(token):
                 country = (mention.location or {}).get("country") or main_country
                 if country:
                     mention.actors = [{"name": None, "country": country, "sector": implicit,
@@ -197,6 +194,10 @@ class SentenceCoder:
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
         return mentions
+
+    def _vague_subject(self, token: Token) -> bool:
+        """Whether a verb's subject names nobody ("on se mobilise"): then no implicit actor."""
+        return token.pos_ == "VERB" and any(s.lower_ in self.vague for s in subject_of(token, instruments=self.instruments))
 
     def _demanded(self, token: Token, triggers: dict[int, Trigger]) -> bool:
         """Whether an infinitive is what a request or a threat asks for: the first trigger

@@ -37,8 +37,10 @@ def annotate(text: str, published: str | date | None, lang: str = "fr") -> list[
     def sentence(offset: int) -> int:
         return bisect_right(starts, offset) - 1
 
-    mentions = scan(text, grammar(lang))
-    return resolve(mentions, Context(publication_date(published), sentence=sentence, text=text))
+    rules = grammar(lang)
+    mentions = scan(text, rules)
+    return resolve(mentions, Context(publication_date(published), sentence=sentence, text=text,
+                                     dated_event=rules.dated_event))
 
 
 def annotate_doc(doc: Doc, lang: str = "fr") -> list[dict]:
@@ -46,7 +48,7 @@ def annotate_doc(doc: Doc, lang: str = "fr") -> list[dict]:
     rules = grammar(lang)
     clauses = Clauses(doc, lang)
     mentions = scan(doc.text, rules, clauses.counts_noun)
-    context = Context(publication_date(doc._.published), clauses.tense, clauses.sentence, doc.text)
+    context = Context(publication_date(doc._.published), clauses.tense, clauses.sentence, doc.text, rules.dated_event)
     return resolve(mentions, context)
 
 

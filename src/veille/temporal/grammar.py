@@ -87,6 +87,7 @@ class Grammar:
     lexicon: dict[str, dict[str, Value]]  # lexicon slot -> normalised form -> key
     slot_words: dict[str, str]  # regex slot -> the lexicon slot whose words it also accepts
     anchors: dict[str, re.Pattern]  # anchor name -> what finds it (see timex_grammar.yaml)
+    dated_event: tuple[re.Pattern, re.Pattern]  # the event an offset counts from, the word tying its date
 
     def value(self, source: str, text: str) -> Value | None:
         """The neutral value of a captured part: its lexicon key, or its number (digits or
@@ -133,7 +134,10 @@ def grammar(lang: str) -> Grammar:
     anchors = {slot: re.compile(rf"(?<!\w)(?:{alternatives(forms[slot])})") for slot in rules["anchors"]["words"]}
     anchors[NUMBERS] = re.compile(rules["anchors"]["numbers"])
     patterns = tuple(_anchored(p, set(anchors), set(slots)) for p in patterns)
-    return Grammar(lang, patterns, lexicon, slot_words, anchors)
+    # what lies between an offset and the date of the event it counts from: "[le putsch] du"
+    dated_event = (re.compile(rf"{SPACE}(?:{alternatives(words['event_article'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
+                   re.compile(rf"(?:{alternatives(words['event_date_link'])})(?!\w)", re.I))
+    return Grammar(lang, patterns, lexicon, slot_words, anchors, dated_event)
 
 
 def _anchored(pattern: Pattern, anchors: set[str], slots: set[str]) -> Pattern:

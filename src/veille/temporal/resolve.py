@@ -28,10 +28,6 @@ IN_A_YEAR = ("month", "season", "quarter", "named")
 NEAR_DAYS = 10
 WEEKDAY_REACH = 200  # a weekday picks the year of a date only among dates this close
 TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
-# What lies between an offset and the date of the event it counts from: "deux jours après [le
-# putsch] du 18 août".
-DATED_EVENT = re.compile(r"\s+(?:les?|la|l['’])\s*[^\W\d][^,;:.()\d]{0,40}")
-GENITIVE = re.compile(r"(?:du|de|d['’])\b", re.IGNORECASE)
 
 Tense = Callable[[int, int], str | None]
 Sentence = Callable[[int], int]
@@ -46,6 +42,7 @@ class Context:
     tense: Tense = lambda start, end: None
     sentence: Sentence = lambda offset: 0
     text: str = ""
+    dated_event: tuple[re.Pattern, re.Pattern] | None = None  # see Grammar.dated_event
 
 
 @dataclass
@@ -141,8 +138,10 @@ def _from_dated_event(mention: Mention, following: Mention | None, context: Cont
     """An offset that counts from the date of the event named after it: "deux jours après le
     putsch du 18 août" is the 20th of August, whatever the story's date."""
     if mention.kind != "offset" or mention.pattern.options.get("anchor") != "ref" or following is None \
-            or following.kind != "date" or not GENITIVE.match(following.text) \
-            or not DATED_EVENT.fullmatch(context.text[mention.end:following.start]):
+            or following.kind != "date" or context.dated_event is None:
+        return None
+    between, link = context.dated_event
+    if not (link.match(following.text) and between.fullmatch(context.text[mention.end:following.start])):
         return None
     amount, unit = mention.parts["amount"], str(mention.parts["unit"])
     base = _date_value(following, context, narrative)
