@@ -162,6 +162,9 @@ def test_actors_at_gives_each_actor_once(seed):
     ("Les ministres français et allemand des Affaires étrangères se sont vus.", "2019-01-01",
      "Les ministres français et allemand des Affaires étrangères", ["Jean-Yves Le Drian", "Heiko Maas"]),
     # "les deux pays": the last countries named, or those of the forces named; some two countries
+    # "les deux avocats": the last people the paragraph named
+    ("Marie Dosé et Henri Leclerc défendent les familles. Les deux avocats ont signé.", "2019-03-13",
+     "Les deux avocats", ["Marie Dosé", "Henri Leclerc"]),
     ("La France et l'Allemagne ont signé. Les deux pays coopèrent.", "2020-07-02", "Les deux pays",
      ["FRA/None", "DEU/None"]),
     ("La France a reçu l'aide des forces spéciales américaines. Les deux pays coopèrent.", "2020-07-02",

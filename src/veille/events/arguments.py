@@ -143,8 +143,10 @@ def adopting_verb(verb: Token, instruments: frozenset[str]) -> Token | None:
     if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in CONTROL:
         verb = verb.head
     text = verb.head
+    # the text is the verb's object (or, set off by commas, read as a bare oblique)
+    adopted = text.dep_ in {"obj", "nsubj:pass"} or (text.dep_.startswith("obl") and case_of(text) is None)
     if verb.dep_ != "acl" or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") \
-            or text.lemma_ not in instruments or text.dep_ not in {"obj", "nsubj:pass"}:
+            or text.lemma_ not in instruments or not adopted:
         return None
     return governing_verb(text)
 

@@ -252,6 +252,8 @@ class Resolver:
                     context.genders.setdefault(actor["name"], gender)
             return Mention(*span, [actor], "apposition", [entity], role=key, gender=gender)
         if role["kind"] == "group":
+            if (counted := self._counted_people(doc, parsed, context)) is not None:
+                return counted
             places = [self._where(code) for code in targets] or [(context.dominant, None)]
             if role["body"] and len(places) == 1 and not parsed.count \
                     and doc[parsed.start].lower_ in self.body_articles:
@@ -337,6 +339,24 @@ class Resolver:
                 and (gender is None or self._gender(mention, context) in (None, gender))
 
         return self._last_named(doc, parsed, context, fits)
+
+    def _counted_people(self, doc: Doc, parsed: RolePhrase, context: Context) -> Mention | None:
+        """"les deux avocats": the last people named in the paragraph, as many as the number
+        says, when there are that many since the paragraph began."""
+        if not parsed.count or parsed.start > parsed.phrase.start - 2:
+            return None
+        since = context.window_start(parsed.start)
+        people: list[tuple[dict, int | None]] = []
+        for mention in reversed(context.mentions):
+            if doc[mention.start].idx < since or len(people) == parsed.count:
+                break
+            if mention.person is not None and mention.actors[0].get("name") \
+                    and all(mention.actors[0]["name"] != p["name"] for p, _ in people):
+                people.append((mention.actors[0], mention.person if isinstance(mention.person, int) else None))
+        if len(people) < parsed.count:
+            return None
+        people.reverse()
+        return Mention(parsed.start, parsed.end, [dict(p) for p, _ in people], "role", [n for _, n in people])
 
     def _states(self, parsed: RolePhrase, context: Context) -> Mention | None:
         """"les deux pays": the last countries the text named, or whose leaders or forces it
