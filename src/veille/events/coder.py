@@ -272,7 +272,8 @@ class SentenceCoder:
                 objects.append(antecedent(child))
         if not any(c.dep_ in {"obj", "iobj"} for c in token.children) and (noun := self._misread_relative(token)):
             objects.append(noun)
-        subject_actors = self._actors_of(subjects, index, stop)
+        subject_actors = self._actors_of(subjects, index, stop) or (
+            self._previous_actor(token, index, stop) if not subjects and _conjugated(token) else [])
         agent_actors = self._actors_of(agents, index, stop)
         object_actors = self._actors_of(with_conjuncts(objects), index, stop, self._recipient_preps(trigger))
         if not object_actors and not passive and trigger.frame != "agent":
@@ -332,6 +333,18 @@ class SentenceCoder:
         if not trigger.objects or token.pos_ in {"NOUN", "PROPN"}:
             return []
         return [c for c in token.children if any(_heads_run(c, run) for run in trigger.objects)]
+
+    def _previous_actor(self, token: Token, index: MentionIndex, stop: set[int]) -> list[dict]:
+        """The subject the parse lost: the nearest actor named before a conjugated verb in its
+        clause, with no preposition ("Dimanche 3 mars, Me Henri Leclerc s'était indigné …")."""
+        for candidate in reversed([t for t in clause_segment(token, self.boundaries) if t.i < token.i]):
+            if candidate.i in stop:
+                return []
+            for n in index.by_token.get(candidate.i, ()):
+                span = index.spans[n]
+                if span.root.i == candidate.i and case_of(span.root) is None:
+                    return list(index.mention(n)["actors"])
+        return []
 
     def _next_actor(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> list[dict]:
         """The first actor after the verb in its clause, when the parse hung the object
@@ -588,6 +601,12 @@ def _fronted(scope: set[int], stop: set[int], sent: Span) -> set[int]:
     doc = sent.doc
     heads = [doc[i] for i in stop if sent.start <= i < sent.end and doc[i].head.i in scope and doc[i].pos_ == "NOUN"]
     return {t.i for noun in heads for child in noun.lefts if child.dep_ == "nmod" for t in child.subtree}
+
+
+def _conjugated(verb: Token) -> bool:
+    """Whether a verb is finite or in a compound tense, so that it must have had a subject."""
+    return "Fin" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _government(country: str) -> dict:
