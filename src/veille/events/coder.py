@@ -50,6 +50,7 @@ class SentenceCoder:
         self.vague = frozenset(syntax["vague_subjects"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
+        self.untargeted_words = frozenset(syntax["untargeted_words"])
         self.asking = frozenset(syntax["questions"]["verbs"])
         self.question_words = frozenset(syntax["questions"]["words"])
         self.idioms = [tuple(idiom.split()) for idiom in syntax["idioms"]]
@@ -215,7 +216,7 @@ class SentenceCoder:
 
     def from_speech(self, mention: EventMention, quote: dict, index: MentionIndex) -> None:
         """A trigger that introduces a quote: its speaker acts, and the words target whom
-        they name first."""
+        they name first, unless they say what is asked for (`untargeted_words`)."""
         speaker = quote["speaker"]
 
         def is_speaker(actor: dict) -> bool:
@@ -225,7 +226,8 @@ class SentenceCoder:
             mention.actors = [speaker]
         # the speaker, named after the verb, may have been read as its object
         mention.recipients = [a for a in mention.recipients if not is_speaker(a)]
-        if not mention.recipients and mention.trigger.frame == "agent-patient":
+        if not mention.recipients and mention.trigger.frame == "agent-patient" \
+                and mention.trigger.type not in self.untargeted_words:
             doc = mention.token.doc
             inside = {t.i for t in doc.char_span(quote["start"], quote["end"], alignment_mode="expand") or ()}
             sent = mention.token.sent
