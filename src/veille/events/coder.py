@@ -588,9 +588,8 @@ class SentenceCoder:
         """The government a capital's name stands for ("Washington"), if the token is one."""
         from veille.kb import load_kb
 
-        kb = load_kb()
-        code = kb.capital_code(_name_span(token).text) if token.pos_ == "PROPN" else None
-        return kb.state(code, "GOV") if code else None
+        code = load_kb().capital_code(_name_span(token).text) if token.pos_ == "PROPN" else None
+        return _government(code) if code else None
 
     @staticmethod
     def _is_person(mention: dict) -> bool:

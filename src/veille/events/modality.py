@@ -124,9 +124,8 @@ def modality_of(token: Token, lexicon: Lexicon, date: str | None, published: str
     morphological = _morphology(token, lexicon)
     if morphological:
         found.add(morphological)
-    for modality in lexicon.precedence:
-        if modality in found:
-            return modality, True
+    if (strongest := _strongest(found, lexicon)) is not None:
+        return strongest, True
     if date and published:
         if _to_come(date, published):
             return "future", True  # a date to come: scheduled
@@ -134,18 +133,21 @@ def modality_of(token: Token, lexicon: Lexicon, date: str | None, published: str
     return "asserted", _past(token)
 
 
-
 def _presupposed(token: Token, lexicon: Lexicon, date: str | None, published: str | None) -> tuple[str, bool]:
     """An event noun after "après", "depuis", "face à" is told as a fact, whatever the clause
     around it says ("il menace d'appeler l'armée face aux manifestations"): only its own
     modifiers and date change that ("après la rencontre prévue demain")."""
     found = {cue.modality for child in token.children for cue in _cues(child, lexicon, "modifier")}
-    for modality in lexicon.precedence:
-        if modality in found:
-            return modality, True
+    if (strongest := _strongest(found, lexicon)) is not None:
+        return strongest, True
     if date and published and _to_come(date, published):
         return "future", True
     return "asserted", True
+
+
+def _strongest(found: set[str], lexicon: Lexicon) -> str | None:
+    """The modality that wins among those found, by the lexicon's precedence."""
+    return next((modality for modality in lexicon.precedence if modality in found), None)
 
 
 def _to_come(value: str, published: str) -> bool:

@@ -343,39 +343,30 @@ class Resolver:
     def _counted_people(self, doc: Doc, parsed: RolePhrase, context: Context) -> Mention | None:
         """"les deux avocats": the last people named in the paragraph, as many as the number
         says, when there are that many since the paragraph began."""
-        if not parsed.count or parsed.start > parsed.phrase.start - 2:
-            return None
         since = context.window_start(parsed.start)
-        people: list[tuple[dict, int | None]] = []
-        for mention in reversed(context.mentions):
-            if doc[mention.start].idx < since or len(people) == parsed.count:
-                break
-            if mention.person is not None and mention.actors[0].get("name") \
-                    and all(mention.actors[0]["name"] != p["name"] for p, _ in people):
-                people.append((mention.actors[0], mention.person if isinstance(mention.person, int) else None))
-        if len(people) < parsed.count:
+
+        def person(mention: Mention) -> list[tuple[str, tuple[dict, int | None]]]:
+            actor = mention.actors[0]
+            if mention.person is None or not actor.get("name"):
+                return []
+            return [(actor["name"], (actor, mention.person if isinstance(mention.person, int) else None))]
+
+        people = _last_counted(parsed, [m for m in context.mentions if doc[m.start].idx >= since], person)
+        if people is None:
             return None
-        people.reverse()
         return Mention(parsed.start, parsed.end, [dict(p) for p, _ in people], "role", [n for _, n in people])
 
     def _states(self, parsed: RolePhrase, context: Context) -> Mention | None:
         """"les deux pays": the last countries the text named, or whose leaders or forces it
         named, as many as the number says."""
-        if not parsed.count or parsed.start > parsed.phrase.start - 2:
-            return None  # "deux pays" without a determiner are some two countries
-        codes: list[str] = []
-        for mention in reversed(context.mentions):
-            for actor in mention.actors:
-                code = actor.get("country")
-                if code in self.kb.countries and code not in codes and (
-                        actor.get("kind") in ("state", "group") or actor.get("sector") == "GOV"):
-                    codes.append(code)
-            if len(codes) >= parsed.count:
-                break
-        if len(codes) < parsed.count:
+        def countries(mention: Mention) -> list[tuple[str, str]]:
+            return [(a["country"], a["country"]) for a in mention.actors if a.get("country") in self.kb.countries
+                    and (a.get("kind") in ("state", "group") or a.get("sector") == "GOV")]
+
+        codes = _last_counted(parsed, context.mentions, countries)
+        if codes is None:
             return None
-        chosen = list(reversed(codes[:parsed.count]))
-        return Mention(parsed.start, parsed.end, [self.kb.state(code) for code in chosen], "role", [None] * len(chosen))
+        return Mention(parsed.start, parsed.end, [self.kb.state(code) for code in codes], "role", [None] * len(codes))
 
     def _last_named(self, doc: Doc, parsed: RolePhrase, context: Context,
                     fits: Callable[[Mention], bool]) -> Mention | None:
@@ -646,6 +637,24 @@ class Resolver:
                 counts[self.finder.metonyms[phrase.key]["country"]] += 1
         states = [(code, n) for code, n in counts.most_common() if code in self.kb.countries]
         return states[0][0] if states else None
+
+
+def _last_counted(parsed: RolePhrase, mentions: list[Mention], items: Callable[[Mention], list[tuple]]) -> list | None:
+    """What a counted plural with a determiner stands for ("les deux pays", "les deux
+    avocats"): the last distinct (key, item) pairs `items` draws from the mentions before it,
+    as many as the number says, earliest first; None without a determiner ("deux pays" are
+    some two countries) or when the text named fewer."""
+    if not parsed.count or parsed.start > parsed.phrase.start - 2:
+        return None
+    found: dict = {}
+    for mention in reversed(mentions):
+        for key, item in items(mention):
+            found.setdefault(key, item)
+        if len(found) >= parsed.count:
+            break
+    if len(found) < parsed.count:
+        return None
+    return list(found.values())[:parsed.count][::-1]
 
 
 def _person(name: str | None, country: str | None, sector: str | None) -> dict:
