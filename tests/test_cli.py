@@ -43,6 +43,21 @@ def test_extract_reads_standard_input_and_prints_a_table():
     assert "2019-03-03" in result.stdout
 
 
+def test_extract_explain_shows_the_words_behind_each_event():
+    text = "Le président Emmanuel Macron a rencontré Angela Merkel à Berlin le 3 mars 2019."
+    result = invoke("extract", "-", "--date", SEED_DATE, "--explain", input=text)
+    assert "«rencontré»" in result.stdout and "rule verb:" in result.stdout
+    assert "Emmanuel Macron from «Emmanuel Macron»" in result.stdout
+    assert "2019-03-03 from «le 3 mars 2019»" in result.stdout
+
+    plain = json.loads(invoke("extract", "-", "--date", SEED_DATE, "--format", "jsonl", input=text).stdout)
+    assert "readings" not in plain["events"][0]
+    [event] = json.loads(invoke("extract", "-", "--date", SEED_DATE, "--format", "jsonl", "--explain", input=text).stdout)["events"]
+    [reading] = event["readings"]
+    assert text[reading["start"]:reading["end"]] == reading["trigger"] == "rencontré"
+    assert {a["text"] for a in reading["actors"] + reading["recipients"]} == {"Emmanuel Macron", "Angela Merkel"}
+
+
 def test_extract_of_a_jsonl_file_prints_one_line_per_document(tmp_path):
     path = tmp_path / "docs.jsonl"
     path.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Texte numéro {i}.", "date": "2020-01-01"}) + "\n"

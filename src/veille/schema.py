@@ -94,6 +94,27 @@ class Quote(Mention):
         return f"Quote({self.text[:40]!r}@{self.start} by {self.speaker!r})"
 
 
+class Argument(_Model):
+    label: str = Field(description="the actor's name, or COUNTRY/SECTOR")
+    text: str | None = Field(None, description="the words of the sentence naming it; null when it comes from elsewhere in the text")
+
+
+class Reading(_Model):
+    """How one mention of an event was read (`veille extract --explain`)."""
+
+    trigger: str
+    start: int
+    end: int
+    entry: str = Field(description="the lexicon row of the trigger: lemmas (TYPE/mode, frame)")
+    rule: str = Field(description="the syntactic path that found the participants")
+    actors: list[Argument] = Field(default_factory=list)
+    recipients: list[Argument] = Field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    location: str | None = None
+    modality: Modality = "asserted"
+
+
 class Event(_Model):
     type: EventType
     mode: str | None = None
@@ -108,6 +129,7 @@ class Event(_Model):
     rule: str | None = None
     cameo: str | None = None
     sources: list[str] = Field(default_factory=list, description="ids of the documents reporting it")
+    readings: list[Reading] = Field(default_factory=list, description="how each mention was read")
 
     def __repr__(self) -> str:
         def names(actors: list[Actor]) -> str:

@@ -20,10 +20,12 @@ def extract(
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, or jsonl (the scored output format)."),
     lang: str = LANG,
     batch_size: int = BATCH_SIZE,
+    explain: bool = typer.Option(False, "--explain", help="Show how each event was read: trigger, lexicon row, rule, and the words behind its participants, date and place."),
 ) -> None:
     """Extract events, quotes and dates from one document, or from each line of a JSON Lines file.
 
     Example: veille extract article.txt --date 2018-10-24 --format jsonl
+    Example: veille extract article.txt --date 2018-10-24 --explain
     """
     from veille.pipeline import process, shared
 
@@ -46,15 +48,20 @@ def extract(
         if isinstance(result, Problem):
             report(result)
         else:
-            show(result, format)
+            show(result, format, explain)
     if failed:
         raise typer.Exit(1)
 
 
-def show(extraction: Extraction, format: OutputFormat) -> None:
+def show(extraction: Extraction, format: OutputFormat, explain: bool = False) -> None:
     if format is OutputFormat.table:
-        print_extraction(extraction)
-    elif format is OutputFormat.json:
-        console.print_json(extraction.model_dump_json(exclude={"actors"}))
+        print_extraction(extraction, explain)
+        return
+    hidden: dict = {"actors": True}
+    if not explain:
+        hidden["events"] = {"__all__": {"readings"}}
+    text = extraction.model_dump_json(exclude=hidden)
+    if format is OutputFormat.json:
+        console.print_json(text)
     else:
-        sys.stdout.write(extraction.model_dump_json(exclude={"actors"}) + "\n")
+        sys.stdout.write(text + "\n")

@@ -7,7 +7,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from veille.schema import Actor, Event, Extraction, Quote, Timex
+from veille.schema import Actor, Argument, Event, Extraction, Quote, Timex
 
 # A terminal gives its width; into a pipe or a file, tables get room instead of 80 columns.
 console = Console(width=None if sys.stdout.isatty() else 160)
@@ -69,8 +69,32 @@ def timexes_table(timexes: list[Timex]) -> Table:
     return table
 
 
-def print_extraction(extraction: Extraction) -> None:
+def print_extraction(extraction: Extraction, explain: bool = False) -> None:
     console.rule(f"[bold]{extraction.id}")
     console.print(events_table(extraction.events))
+    if explain:
+        print_readings(extraction.events)
     console.print(quotes_table(extraction.quotes))
     console.print(timexes_table(extraction.timexes))
+
+
+def print_readings(events: list[Event]) -> None:
+    """Each event as its mentions were read, numbered as in the events table."""
+    for n, event in enumerate(events, 1):
+        place = f" @{place_label(event)}" if event.location else ""
+        console.print(f"[bold]{n}. {event.type}/{event.mode or '-'}[/] {actors_label(event.actors)} → "
+                      f"{actors_label(event.recipients)}, {event.date or 'no date'}{place}, {event.modality}"
+                      f" (confidence {event.confidence}, CAMEO {event.cameo or '-'})", highlight=False)
+        for reading in event.readings:
+            console.print(f"   «{reading.trigger}» at {reading.start}: {reading.entry}, rule {reading.rule}",
+                          highlight=False, markup=False)
+            for role, arguments in (("actors", reading.actors), ("recipients", reading.recipients)):
+                if arguments:
+                    console.print(f"      {role}: " + "; ".join(_argument(a) for a in arguments), highlight=False, markup=False)
+            date = f"{reading.date} from «{reading.date_text}»" if reading.date_text else (reading.date or "none")
+            console.print(f"      date: {date}; place: {reading.location or 'none'}; modality: {reading.modality}",
+                          highlight=False, markup=False)
+
+
+def _argument(argument: Argument) -> str:
+    return f"{argument.label} from «{argument.text}»" if argument.text else f"{argument.label} (from context)"

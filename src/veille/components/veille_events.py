@@ -4,7 +4,7 @@ Assigned attributes:
 
 | attribute | value |
 |---|---|
-| `doc._.events` | `[{type, mode, actors, recipients, date, location, modality, evidence, confidence, trigger, rule, cameo}]`, one per real-world event of the document, each with the sentence of every mention as evidence |
+| `doc._.events` | `[{type, mode, actors, recipients, date, location, modality, evidence, confidence, trigger, rule, cameo, readings}]`, one per real-world event of the document, each with the sentence of every mention as evidence |
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from veille.events.arguments import MentionIndex
 from veille.events.coder import SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions, same_actor
+from veille.events.reading import readings
 from veille.events.roles import acting_sector, is_complete, settle_roles
 from veille.events.setting import date_from_story, share_setting
 from veille.events.stance import stance_mentions
@@ -84,7 +85,7 @@ class EventCoder:
         date_from_story(merged, doc, timexes)
         for event in merged:
             if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone, self.coder.not_acting):
-                events.append(self._record(event))
+                events.append(self._record(event, doc))
         doc._.events = events
         return doc
 
@@ -92,7 +93,7 @@ class EventCoder:
         return quote["text"].rstrip().rstrip("".join(self.closers)).rstrip().endswith("?")
 
     @staticmethod
-    def _record(event: MergedEvent) -> dict:
+    def _record(event: MergedEvent, doc: Doc) -> dict:
         first = event.mentions[0]
         evidence = []
         for mention in event.mentions:
@@ -108,6 +109,7 @@ class EventCoder:
             "date": event.date, "location": _place(event.location), "modality": event.modality,
             "evidence": evidence, "confidence": round(min(confidence, 0.95), 2),
             "trigger": first.token.text, "rule": first.rule, "cameo": first.trigger.cameo,
+            "readings": readings(event.mentions, doc),
         }
 
 
