@@ -51,6 +51,7 @@ class SentenceCoder:
         self.vague = frozenset(syntax["vague_subjects"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
+        self.called_events = frozenset(syntax["called_events"])
         self.untargeted_words = frozenset(syntax["untargeted_words"])
         self.asking = frozenset(syntax["questions"]["verbs"])
         self.question_words = frozenset(syntax["questions"]["words"])
@@ -61,6 +62,7 @@ class SentenceCoder:
         self.demonyms = demonym_codes(lang)
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
+        self.mouthpieces = frozenset(syntax["mouthpieces"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
         self.reflexive_pronouns = frozenset(syntax["reflexive_pronouns"])
         self.articles = tuple(syntax["articles"])
@@ -202,8 +204,19 @@ class SentenceCoder:
         return token.pos_ == "VERB" and any(s.lower_ in self.vague for s in subject_of(token, instruments=self.instruments))
 
     def _demanded(self, token: Token, triggers: dict[int, Trigger]) -> bool:
-        """Whether an infinitive is what a request or a threat asks for: the first trigger
-        above it, before any finite verb, is a demand ("exhorte la Chine à renoncer")."""
+        """Whether an infinitive or an event noun is what a request or a threat asks for: the
+        first trigger above it, before any finite verb, is a demand ("exhorte la Chine à
+        renoncer", "exiger la libération de"), or the demand is the object of the verb the
+        noun hangs on ("lancer un appel à l'aide"). A called strike is still an event
+        (`called_events`)."""
+        if token.pos_ == "NOUN" and token.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "nmod"}:
+            if triggers[token.i].type in self.called_events:
+                return False
+            head = token.head
+            if head.i in triggers:
+                return triggers[head.i].type in self.demands
+            return any(c.i in triggers and triggers[c.i].type in self.demands and c.dep_ == "obj" and c.i < token.i
+                       for c in head.children)
         if "Inf" not in token.morph.get("VerbForm"):
             return False
         head = token
@@ -370,7 +383,7 @@ class SentenceCoder:
 
     def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")
-        of, others = [], []
+        of, others, voices = [], [], []
         scope = subtree_without(token, stop)
         # "la mort de X sous les coups de Y": the actor is named inside the required noun
         by = {t.i for c in token.children if any(_heads_run(c, run) for run in trigger.objects) for t in c.subtree}
@@ -378,6 +391,9 @@ class SentenceCoder:
             span = index.spans[n]
             if span.root.i in by:
                 of.append(index.mention(n))
+                continue
+            if self._through_mouthpiece(span.root, token):
+                voices.append(index.mention(n))
                 continue
             case = self._role_case(span.root, token)
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
@@ -410,11 +426,13 @@ class SentenceCoder:
                 {t.i for s in subject_of(verb) for t in s.subtree} - scope)]
             if not others:
                 complements = [c for c in verb.children if c.i != token.i and case_of(c) in self.preps(trigger)]
-                others = [index.mention(n) for n in index.mentions_in(
-                    {t.i for c in complements for t in c.subtree} - scope)]
+                for n in index.mentions_in({t.i for c in complements for t in c.subtree} - scope):
+                    (voices if self._through_mouthpiece(index.spans[n].root, verb) else others).append(index.mention(n))
         if not of and token.dep_ in {"nmod", "appos", "acl"}:
             # "Macron en visite en Chine": the noun hangs on its actor
             of = [index.mention(n) for n in index.by_token.get(token.head.i, ())]
+        if voices:  # "les autorités … par la voix du Premier ministre": he acts for them
+            of = voices
         self._assign(mention, trigger, [a for m in of for a in m["actors"]], [a for m in others for a in m["actors"]])
         determiners = [c for c in token.children if c.dep_ == "det"]
         if not mention.participants and any(
@@ -422,6 +440,15 @@ class SentenceCoder:
                 for d in determiners):
             mention.anaphoric = True
         return mention
+
+    def _through_mouthpiece(self, root: Token, trigger: Token) -> bool:
+        """Whether a participant speaks for the actor: "par la voix du Premier ministre"."""
+        current = root
+        while current.i != trigger.i and current.head.i != current.i:
+            if current.lemma_.lower() in self.mouthpieces and case_of(current) in self.agent:
+                return True
+            current = current.head
+        return False
 
     @staticmethod
     def _role_case(root: Token, trigger: Token) -> str | None:
