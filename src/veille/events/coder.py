@@ -291,7 +291,8 @@ class SentenceCoder:
         subject_actors = self._actors_of(subjects, index, stop) or (
             self._previous_actor(token, index, stop) if not subjects and _conjugated(token) else [])
         agent_actors = self._actors_of(agents, index, stop)
-        object_actors = self._actors_of(with_conjuncts(objects), index, stop, self._recipient_preps(trigger))
+        objects = [o for o in with_conjuncts(objects) if not _stray_name(o, index)]
+        object_actors = self._actors_of(objects, index, stop, self._recipient_preps(trigger))
         if not object_actors and not passive and trigger.frame != "agent":
             object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop)
         if passive:
@@ -513,8 +514,9 @@ class SentenceCoder:
         Bachelet" is Bachelet); else any actor in its phrase."""
         actors, found = [], []
         for token in tokens:
-            # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …")
-            clauses = {d.i for d in token.subtree if d is not token and d.dep_ in CLAUSAL | {"acl"}}
+            # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …"),
+            # and so does a name the parse hung there by mistake
+            clauses = {d.i for d in token.subtree if d is not token and (d.dep_ in CLAUSAL | {"acl"} or _stray_name(d, index))}
             scope = subtree_without(token, stop | clauses)
             heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
             groups = [index.mentions_in({t.i for t in [h, *h.children]
@@ -531,7 +533,8 @@ class SentenceCoder:
                 # la Cédéao, l'ancien chef de l'Etat nigérian Goodluck Jonathan"); a
                 # prepositional phrase that does not name one at its head is a circumstance
                 # ("à l'occasion de l'appel lancé par de Gaulle")
-                groups = [index.mentions_in(scope)]
+                inside = index.mentions_in(scope)
+                groups = [[n for n in inside if self._owned_by(index.spans[n].root, token)] or inside]
             for group in groups:
                 named = []
                 for n in group:
@@ -545,6 +548,17 @@ class SentenceCoder:
                 # a description in apposition is the person named ("George Floyd, un quadragénaire")
                 actors.extend([a for a in people if a.get("name")] or people or named)
         return actors
+
+    def _owned_by(self, root: Token, phrase: Token) -> bool:
+        """Whether a name deep in a phrase is whose the phrase's head is, through "de" alone:
+        "un message du président", not "un message sur la mort d'un homme", which counts
+        only when the phrase has no owner."""
+        current = root
+        while current.i != phrase.i and current.head.i != current.i:
+            if (case := case_of(current)) and case not in self.genitive:
+                return False
+            current = current.head
+        return True
 
     # when and where
 
@@ -680,3 +694,10 @@ def _unique(actors: list[dict]) -> list[dict]:
             seen.add(key)
             result.append(actor)
     return result
+
+
+def _stray_name(token: Token, index: MentionIndex) -> bool:
+    """A name the parse made a conjunct of a thing, with no "et" between: in "a masqué un
+    message du président, sur la mort d'un homme noir, George Floyd", Floyd is not masked."""
+    return token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "NOUN" \
+        and token.head.i not in index.by_token and not any(c.dep_ == "cc" for c in token.children)
