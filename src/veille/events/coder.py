@@ -49,6 +49,7 @@ class SentenceCoder:
         self.instruments = frozenset(syntax["instruments"])
         self.measures = frozenset(syntax["measures"])
         self.vague = frozenset(syntax["vague_subjects"])
+        self.instances = frozenset(syntax["instances"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
         self.called_events = frozenset(syntax["called_events"])
@@ -290,6 +291,10 @@ class SentenceCoder:
             objects.append(noun)
         subject_actors = self._actors_of(subjects, index, stop) or (
             self._previous_actor(token, index, stop) if not subjects and _conjugated(token) else [])
+        if not subject_actors and all(s.lower_ in self.vague for s in subjects):
+            # "Certains, comme l'Australie, ont …": the instances act
+            instances = [c for c in token.children if c.i < token.i and case_of(c) in self.instances]
+            subject_actors = self._actors_of(instances, index, stop)
         agent_actors = self._actors_of(agents, index, stop)
         objects = [o for o in with_conjuncts(objects) if not _stray_name(o, index)]
         object_actors = self._actors_of(objects, index, stop, self._recipient_preps(trigger))
