@@ -55,3 +55,13 @@ def test_nothing_is_extracted_from_boilerplate(seed_extraction, seed_text):
 
     assert not [q for q in seed_extraction.quotes if inside(q.start, q.end)]
     assert not [e for e in seed_extraction.events if any(inside(m.start, m.end) for m in e.evidence)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Il est mort le 9 novembre 1970.Dans son message, il avait appelé à la résistance.",
+     ["Il est mort le 9 novembre 1970.", "Dans son message, il avait appelé à la résistance."]),
+    ("La dette atteint 3.5 milliards et 1.000 euros par habitant.", ["La dette atteint 3.5 milliards et 1.000 euros par habitant."]),
+])
+def test_a_sentence_glued_to_a_number_starts_anew(nlp, text, expected):
+    assert [s.text.strip() for s in nlp(text).sents] == expected

@@ -10,7 +10,7 @@ from itertools import islice
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from veille.extensions import register_extensions
 from veille.lang import SUPPORTED, data
@@ -28,8 +28,12 @@ def load(lang: str = "fr") -> Language:
     register_extensions()
     nlp = spacy.load(MODELS[lang])
     prefixes = data(lang, "punctuation.yaml").get("split_prefixes") or []
-    if prefixes:  # scraped copy glues words the model's tokenizer keeps whole
+    infixes = data(lang, "punctuation.yaml").get("split_infixes") or []
+    # scraped copy glues words the model's tokenizer keeps whole
+    if prefixes:
         nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
+    if infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *infixes]).finditer
     nlp.add_pipe("veille_boundaries", first=True, config={"lang": lang})
     for name in COMPONENTS:
         nlp.add_pipe(name)
