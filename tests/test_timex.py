@@ -240,6 +240,7 @@ ANAPHORIC = [
     ("Il est arrivé à Paris le 3 mai 2015. Trois mois après, il est parti.", "Trois mois après", "2015-08"),
     # counted from the date of the event named after it, not from the story's date
     ("La Cédéao a imposé des sanctions deux jours après le putsch du 18 août 2020.", "deux jours après", "2020-08-20"),
+    ("La Cédéao s'est réunie au lendemain du putsch du 18 août 2020.", "au lendemain", "2020-08-19"),
     ("Il est arrivé le 3 mai 2015. Trois semaines avant l'élection du 5 mai 2019, il a démissionné.",
      "Trois semaines avant", "2019-W15"),
     ("Il est arrivé le 3 mai 2015. Deux jours après le président est reparti le 9 mai 2015.", "Deux jours après", "2015-05-05"),
@@ -493,11 +494,19 @@ def test_every_date_of_the_seed_is_found_with_its_value(timexes_of, seed_gold):
 def test_the_component_runs_in_a_users_spacy_pipeline():
     nlp = spacy.blank("fr")
     nlp.add_pipe("veille_timex")
-    doc = nlp.make_doc("La réunion aura lieu le 11 novembre, la veille du sommet.")
+    doc = nlp.make_doc("La réunion aura lieu le 11 novembre. La veille, les ministres dîneront.")
     doc._.published = WEDNESDAY
     doc = nlp(doc)
     assert [(t["text"], t["value"], t["granularity"]) for t in doc._.timexes] == [
-        ("le 11 novembre", "2018-11-11", "day"), ("la veille", "2018-11-10", "day")]
+        ("le 11 novembre", "2018-11-11", "day"), ("La veille", "2018-11-10", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Il est arrivé à Paris le 3 mai 2015. Au lendemain de son arrivée, il a parlé.",
+    "La réunion aura lieu le 11 novembre, la veille du sommet.",
+])
+def test_a_day_counted_from_an_undated_event_is_not_given_the_storys_date(timexes_of, text):
+    assert [t.text for t in timexes_of(text, WEDNESDAY)][1:] == []
 
 
 def test_the_pipeline_sets_timexes(timexes_of):

@@ -155,6 +155,11 @@ def without_redundant(actors: list[dict]) -> list[dict]:
     return [a for a in actors if not any(subsumes(a, b) for b in actors if b is not a)]
 
 
+def _same_kind(event: MergedEvent, mention: EventMention) -> bool:
+    """Whether a mention naming nobody says which kind of event it is, and the event is one."""
+    return not mention.participants and mention.trigger.mode is not None and event.mode == mention.trigger.mode
+
+
 def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
     """Mentions in text order; each joins the most recent event that accepts it (anaphora is
     local), or starts one. A definite mention with nobody in it that nothing before accepts
@@ -169,7 +174,9 @@ def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
         # la France à …")
         mention.recipients = [a for a in without_redundant(mention.recipients)
                               if not any((subsumes(a, b) and _same_side(a, b)) or same_actor(a, b) for b in mention.actors)]
-        target = next((e for e in reversed(events) if _accepts(e, mention)), None)
+        accepting = [e for e in reversed(events) if _accepts(e, mention)]
+        # "ce déplacement" is the last visit, even when talks were told since
+        target = next((e for e in accepting if _same_kind(e, mention)), accepting[0] if accepting else None)
         if target is None:
             if not mention.participants:
                 if mention.anaphoric:

@@ -42,7 +42,7 @@ class Context:
     tense: Tense = lambda start, end: None
     sentence: Sentence = lambda offset: 0
     text: str = ""
-    dated_event: tuple[re.Pattern, re.Pattern] | None = None  # see Grammar.dated_event
+    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None  # see Grammar.dated_event
 
 
 @dataclass
@@ -86,8 +86,10 @@ def resolve(mentions: list[Mention], context: Context) -> list[dict]:
             continue
         if mention.kind in DATE_KINDS:
             following = mentions[n + 1] if n + 1 < len(mentions) else None
-            value = _from_dated_event(mention, following, context, narrative) \
-                or _date_value(mention, context, narrative)
+            value = _from_dated_event(mention, following, context, narrative)
+            if value is None and _counts_from_an_event(mention, context):
+                continue  # "au lendemain de son arrivée": the day after a day the text does not give
+            value = value or _date_value(mention, context, narrative)
             if isinstance(value, Period):
                 explicit_year = "year" in mention.parts or "year2" in mention.parts
                 if not _flashback(mention):
@@ -125,7 +127,7 @@ def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Per
             return None if anchor == "ref" else "PAST_REF" if sign < 0 else "FUTURE_REF"
         base = narrative.anchor(anchor, unit)
         return Period.of(base, unit).shifted(sign * int(amount)) if base and unit in RANK else None
-    recipe = str(mention.pattern.options.get("recipe") or mention.parts["word"])
+    recipe = _word_recipe(mention)
     if recipe in REFERENCES:
         return recipe
     anchor, count, unit = _recipe(recipe)
@@ -136,18 +138,39 @@ def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Per
 def _from_dated_event(mention: Mention, following: Mention | None, context: Context,
                       narrative: Narrative) -> Period | None:
     """An offset that counts from the date of the event named after it: "deux jours après le
-    putsch du 18 août" is the 20th of August, whatever the story's date."""
-    if mention.kind != "offset" or mention.pattern.options.get("anchor") != "ref" or following is None \
-            or following.kind != "date" or context.dated_event is None:
+    putsch du 18 août" is the 20th of August, "au lendemain du putsch du 18 août" the 19th,
+    whatever the story's date."""
+    if following is None or following.kind != "date" or context.dated_event is None:
         return None
-    between, link = context.dated_event
+    between, link, of_event = context.dated_event
+    if mention.kind == "offset" and mention.pattern.options.get("anchor") == "ref":
+        amount, unit = mention.parts["amount"], str(mention.parts["unit"])
+        if amount == "X":
+            return None
+        count = int(mention.pattern.options.get("sign", 1)) * int(amount)
+    elif _counts_from_an_event(mention, context):
+        between = of_event
+        _, count, unit = _recipe(_word_recipe(mention))
+    else:
+        return None
     if not (link.match(following.text) and between.fullmatch(context.text[mention.end:following.start])):
         return None
-    amount, unit = mention.parts["amount"], str(mention.parts["unit"])
     base = _date_value(following, context, narrative)
-    if amount == "X" or unit not in RANK or not isinstance(base, Period) or base.granularity != "day":
+    if unit not in RANK or not isinstance(base, Period) or base.granularity != "day":
         return None
-    return Period.of(base.start, unit).shifted(int(mention.pattern.options.get("sign", 1)) * int(amount))
+    return Period.of(base.start, unit).shifted(count)
+
+
+def _counts_from_an_event(mention: Mention, context: Context) -> bool:
+    """Whether a word counted from the story's date ("la veille", "au lendemain") names
+    the event it counts from instead ("au lendemain de son arrivée")."""
+    if mention.kind != "word" or context.dated_event is None or not _word_recipe(mention).startswith("ref"):
+        return False
+    return context.dated_event[2].match(context.text, mention.end) is not None
+
+
+def _word_recipe(mention: Mention) -> str:
+    return str(mention.pattern.options.get("recipe") or mention.parts["word"])
 
 
 def _flashback(mention: Mention) -> bool:
@@ -157,7 +180,7 @@ def _flashback(mention: Mention) -> bool:
         return mention.pattern.options.get("anchor") == "ref" and int(mention.pattern.options.get("sign", 1)) < 0
     if mention.kind != "word":
         return False
-    recipe = str(mention.pattern.options.get("recipe") or mention.parts["word"])
+    recipe = _word_recipe(mention)
     if recipe in REFERENCES:
         return False
     anchor, count, _ = _recipe(recipe)
