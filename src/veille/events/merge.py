@@ -146,7 +146,9 @@ def _accepts(event: MergedEvent, mention: EventMention) -> bool:
     # one that names a place only an event known to be there ("la fusillade de Charleston"
     # is not the death told before it)
     placed = mention.location is None or event.location is not None
-    return mention.anaphoric and len(event.participants) >= 2 and placed
+    # a visit has its participants once it has a visitor and a destination
+    known = len(event.participants) >= 2 or (event.location is not None and _same_kind(event, mention))
+    return mention.anaphoric and known and placed
 
 
 def without_redundant(actors: list[dict]) -> list[dict]:
