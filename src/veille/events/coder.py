@@ -64,6 +64,7 @@ class SentenceCoder:
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.mouthpieces = frozenset(syntax["mouthpieces"])
+        self.topic_verbs = frozenset(syntax["topic_verbs"])
         self.boundaries = frozenset(syntax["clause_boundaries"])
         self.reflexive_pronouns = frozenset(syntax["reflexive_pronouns"])
         self.articles = tuple(syntax["articles"])
@@ -284,7 +285,8 @@ class SentenceCoder:
             if child in light and child.i in index.by_token:
                 continue  # the noun a row requires names a means, not a party: "saisir la justice"
             if (child.dep_ in {"obj", "iobj"} or child.head.i in index.time_tokens) and case is None:
-                objects.append(antecedent(child))
+                if token.lemma_ not in self.topic_verbs:
+                    objects.append(antecedent(child))
             elif case and (case in self.preps(trigger) or case in self.between):
                 objects.append(antecedent(child))
         if not any(c.dep_ in {"obj", "iobj"} for c in token.children) and (noun := self._misread_relative(token)):
@@ -377,7 +379,7 @@ class SentenceCoder:
             for n in index.by_token.get(candidate.i, ()):
                 span = index.spans[n]
                 case = self._nearest_case(span.root, token, index.time_tokens)
-                if case is None or case in self.preps(trigger):
+                if (case is None and token.lemma_ not in self.topic_verbs) or case in self.preps(trigger):
                     place = case and case not in self._recipient_preps(trigger) and self._place(span)
                     if not (place and not self._is_person(index.mention(n))):
                         # with what it is coordinated with: "réunirait vendredi syndicats et patronat"
