@@ -205,11 +205,19 @@ def test_future_stems_tell_futures_and_conditionals_from_imperfects(form, lemma,
 
 # ---------------------------------------------------------------- text hygiene
 
-@pytest.mark.parametrize("name", ["event_triggers.tsv", "modality_cues.tsv", "modality_morph.yaml"])
+@pytest.mark.parametrize("name", ["event_triggers.tsv", "modality_cues.tsv", "modality_morph.yaml", "institutions.tsv"])
 def test_language_files_are_nfc_without_stray_spaces(name):
     text = lang_path("fr", name).read_text(encoding="utf-8")
     assert unicodedata.normalize("NFC", text) == text
     assert [line for line in text.splitlines() if line != line.rstrip() or "  \t" in line] == []
+
+
+def test_institutions_are_lowercase_lemmas_with_known_sectors():
+    rows = table("fr", "institutions.tsv")
+    words = [row["word"] for row in rows]
+    assert len(words) == len(set(words))
+    assert [w for w in words if w != w.lower() or "  " in w] == []
+    assert [row for row in rows if row["sector"] not in SECTORS | {"HLH"}] == []
 
 
 def test_lemma_cells_are_lowercase_single_spaced():

@@ -12,7 +12,7 @@ from veille.events.arguments import (
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
 from veille.kb.phrases import demonym_codes
-from veille.lang import data
+from veille.lang import data, table
 
 REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl", "expl:pass"}
 EMPLOYERS = {"BUS"}  # PLOVER sectors whose workers strike against them
@@ -65,6 +65,7 @@ class SentenceCoder:
         self.agent = set(syntax["agent"])
         self.mouthpieces = frozenset(syntax["mouthpieces"])
         self.topic_verbs = frozenset(syntax["topic_verbs"])
+        self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
         self.boundaries = frozenset(syntax["clause_boundaries"])
         self.reflexive_pronouns = frozenset(syntax["reflexive_pronouns"])
         self.articles = tuple(syntax["articles"])
@@ -177,6 +178,8 @@ class SentenceCoder:
                                           adopter, stop, timexes)
             if mention.location is None:
                 mention.location = self._location(token, stop, self._recipient_preps(trigger))
+            if trigger.frame == "visit" and mention.actors and not mention.recipients:
+                mention.recipients = self._hosts_at_home(token, trigger, mention, main_country)
             implicit = self.implicit.get(f"{trigger.type}/{trigger.mode}") or self.implicit.get(trigger.type)
             if trigger.frame == "agent" and implicit and mention.actors \
                     and all(a.get("kind") == "organisation" and a.get("sector") in EMPLOYERS for a in mention.actors):
@@ -200,6 +203,20 @@ class SentenceCoder:
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
         return mentions
+
+    def _hosts_at_home(self, token: Token, trigger: Trigger, mention: EventMention, main_country: str | None) -> list[dict]:
+        """Whom a visit in the visitor's own country meets: the people of the institution
+        visited ("a visité une école" → EDU, "une visite à l'hôpital militaire" → MIL)."""
+        country = (mention.location or {}).get("country") or main_country
+        if country is None or mention.actors[0].get("country") != country:
+            return []  # abroad, the host is the government of the place
+        places = [c for c in token.children if c.dep_ == "obj" or case_of(c) in self.preps(trigger)]
+        places += [c for noun in self._light_objects(token, trigger) for c in noun.children if case_of(c) in self.preps(trigger)]
+        for place in places:
+            words = [c.lemma_.lower() for c in place.children if c.dep_ == "amod"] + [place.lemma_.lower()]
+            if sector := next((self.institutions[w] for w in words if w in self.institutions), None):
+                return [{"name": None, "country": country, "sector": sector, "kind": "group", "aliases": []}]
+        return []
 
     def _vague_subject(self, token: Token) -> bool:
         """Whether a verb's subject names nobody ("on se mobilise"): then no implicit actor."""

@@ -97,7 +97,9 @@ def _compatible_participants(ours: list[dict], theirs: list[dict]) -> bool:
 
 def _opposed_roles(event: MergedEvent, mention: EventMention) -> bool:
     """One who is acted upon in one mention and acts in the other: two events ("X, critiqué
-    par Y, accuse Z")."""
+    par Y, accuse Z"). A meeting told without sides ("s'entretenir avec") opposes no one."""
+    if mention.trigger.frame == "symmetric":
+        return False
     return any(same_actor(a, b) for a in mention.actors for b in event.recipients) or \
         any(same_actor(a, b) for a in mention.recipients for b in event.actors)
 
