@@ -48,6 +48,7 @@ class SentenceCoder:
         self.impersonal = set(data(lang, "actor_words.yaml")["impersonal"])
         self.instruments = frozenset(syntax["instruments"])
         self.measures = frozenset(syntax["measures"])
+        self.opposing = frozenset(syntax["opposing"])
         self.vague = frozenset(syntax["vague_subjects"])
         self.instances = frozenset(syntax["instances"])
         self.alone = frozenset(syntax["alone"])
@@ -193,7 +194,8 @@ class SentenceCoder:
                     mention.actors = [{"name": None, "country": country, "sector": implicit,
                                        "kind": "group", "aliases": []}]
                     mention.anaphoric = False
-            if not mention.recipients and trigger.frame == "agent-patient" and self._against_a_measure(token, trigger):
+            if not mention.recipients and trigger.frame == "agent-patient" and trigger.type in self.opposing \
+                    and self._against_a_measure(token, trigger):
                 # "protester contre la hausse des taxes": the government that takes it
                 country = (mention.actors[0].get("country") if mention.actors else None) or main_country
                 if country:
@@ -337,9 +339,12 @@ class SentenceCoder:
         return children
 
     def _against_a_measure(self, token: Token, trigger: Trigger) -> bool:
-        """Whether what a trigger targets is a government measure: its object, or a complement
-        introduced by one of its row's prepositions."""
+        """Whether what a trigger targets is a government measure: its object, a complement
+        introduced by one of its row's prepositions, or, for a noun, its genitive ("le rejet
+        du projet de budget": a measure is no actor)."""
         preps = self.preps(trigger)
+        if token.pos_ == "NOUN":
+            preps = preps | self.genitive
         return any(c.lemma_ in self.measures and (case_of(c) in preps or (case_of(c) is None and c.dep_ == "obj"))
                    for c in token.children)
 
@@ -442,7 +447,10 @@ class SentenceCoder:
         possessor = [c for c in token.children if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
         if possessor and not of:
             of = self._possessor(token, index, stop)
-        if not of and token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} and token.head.pos_ in {"VERB", "AUX"} \
+        # a bare noun the parse read as a modifier after a date is an object: "ont voté jeudi le rejet"
+        bare = token.dep_ == "obl:mod" and case_of(token) is None \
+            and any(i in index.time_tokens for i in range(token.head.i + 1, token.i))
+        if not of and (token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and token.head.pos_ in {"VERB", "AUX"} \
                 and token.head.lemma_ not in self.causes | self.impersonal:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
