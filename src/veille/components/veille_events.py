@@ -58,7 +58,7 @@ class EventCoder:
             if in_boilerplate(doc, sent.start_char, sent.end_char):
                 continue
             triggers = {t.i: trigger for t in sent
-                        if t.i not in index.inside_names and (trigger := self.coder.match(t))}
+                        if t.i not in index.inside_names and (trigger := self.coder.match(t, index.time_tokens))}
             if triggers:
                 found = self.coder.code(sent, index, triggers, doc._.published, timexes, country, number)
                 for mention in found:

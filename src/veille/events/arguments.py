@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 CLAUSAL = {"acl:relcl", "ccomp", "advcl", "parataxis", "csubj"}
 CONTROL = {"xcomp", "advcl", "dep", "acl", "ccomp", "obl:arg", "nmod"}
+COMPLEMENTS = {"obj", "iobj", "obl", "obl:arg", "obl:mod"}
 
 
 @dataclass
@@ -107,6 +108,11 @@ def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozen
     (one of the `instruments` lemmas) is done by whoever adopts it: in "X a signé un décret
     interdisant …", "X a adopté une loi prévoyant de sanctionner …", X acts."""
     subjects = [antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and verb.head.dep_ in COMPLEMENTS and verb.head.head.pos_ in {"VERB", "AUX"} and depth <= 3:
+        # "X a répondu aux autorités, et envoyé …": the parse hangs the second verb on the
+        # first one's complement; both have the first one's subject
+        return subject_of(verb.head.head, depth + 1, instruments)
     if verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
         # "Mark Zuckerberg et Donald Trump se sont entretenus": the parse hangs the verb
         # on the first of two coordinated subjects

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.events.arguments import (
-    CLAUSAL, MentionIndex, adopting_verb, antecedent, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
+    CLAUSAL, SUBJECTS, MentionIndex, adopting_verb, antecedent, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
 )
 from veille.events.lexicon import Lexicon, Trigger
 from veille.events.modality import modality_of
@@ -101,13 +101,13 @@ class SentenceCoder:
         return any(start >= 0 and [t.lower_ for t in doc[start:start + len(idiom)]] == list(idiom)
                    for idiom in self.idioms for start in range(token.i - len(idiom) + 1, token.i + 1))
 
-    def match(self, token: Token) -> Trigger | None:
+    def match(self, token: Token, time_tokens: set[int] = frozenset()) -> Trigger | None:
         if self.in_idiom(token):
             return None
         lemma = token.lemma_.lower()
         for candidate in self._lemmas(token, lemma):
             for trigger in self.lexicon.triggers_for(candidate):
-                if self._fits(token, trigger):
+                if self._fits(token, trigger, time_tokens):
                     return None if trigger.type == "REQUEST" and self.asks_a_question(token) else trigger
         return None
 
@@ -126,7 +126,7 @@ class SentenceCoder:
             lemmas.append(lemma + "r")
         return lemmas
 
-    def _fits(self, token: Token, trigger: Trigger) -> bool:
+    def _fits(self, token: Token, trigger: Trigger, time_tokens: set[int] = frozenset()) -> bool:
         if trigger.pos == "NOUN" and token.pos_ not in {"NOUN", "PROPN"}:
             return False
         if trigger.pos == "VERB" and token.pos_ not in {"VERB", "ADJ", "AUX"} and not (
@@ -143,6 +143,8 @@ class SentenceCoder:
         # the object may hang one level down: "menacer les journalistes de prison", "des
         # milliers de soldats"
         dependents = children + [g for c in children if c.dep_ in {"obj", "obl", "obl:arg", "nmod"} for g in c.children]
+        # or hang on a date after the verb: "s'est prononcé le 21 mars en faveur de"
+        dependents += _with_date_complements(token, time_tokens)[len(children):]
         if trigger.objects and not any(_heads_run(d, run) for d in dependents for run in trigger.objects):
             return False
         return True
@@ -155,7 +157,7 @@ class SentenceCoder:
         # "signer un accord avec l'Inde", "procéder à l'arrestation de militants": the verb
         # and the noun it needs are one event, read from the verb's row
         for i, trigger in list(triggers.items()):
-            for noun in self._light_objects(sent.doc[i], trigger):
+            for noun in self._light_objects(sent.doc[i], trigger, index.time_tokens):
                 triggers.pop(noun.i, None)
         # what is asked for keeps its words to itself, but is no event of its own
         trigger_tokens = set(triggers)
@@ -178,9 +180,9 @@ class SentenceCoder:
                 mention.date = self._date(subtree_without(adopter, stop | {c.i for c in adopter.children if c.dep_ in CLAUSAL}),
                                           adopter, stop, timexes)
             if mention.location is None:
-                mention.location = self._location(token, stop, self._recipient_preps(trigger))
+                mention.location = self._location(token, stop, index, self._recipient_preps(trigger))
             if trigger.frame == "visit" and mention.actors and not mention.recipients:
-                mention.recipients = self._hosts_at_home(token, trigger, mention, main_country)
+                mention.recipients = self._hosts_at_home(token, trigger, mention, index, main_country)
             implicit = self.implicit.get(f"{trigger.type}/{trigger.mode}") or self.implicit.get(trigger.type)
             if trigger.frame == "agent" and implicit and mention.actors \
                     and all(a.get("kind") == "organisation" and a.get("sector") in EMPLOYERS for a in mention.actors):
@@ -206,14 +208,16 @@ class SentenceCoder:
             mentions.append(mention)
         return mentions
 
-    def _hosts_at_home(self, token: Token, trigger: Trigger, mention: EventMention, main_country: str | None) -> list[dict]:
+    def _hosts_at_home(self, token: Token, trigger: Trigger, mention: EventMention, index: MentionIndex,
+                       main_country: str | None) -> list[dict]:
         """Whom a visit in the visitor's own country meets: the people of the institution
         visited ("a visité une école" → EDU, "une visite à l'hôpital militaire" → MIL)."""
         country = (mention.location or {}).get("country") or main_country
         if country is None or mention.actors[0].get("country") != country:
             return []  # abroad, the host is the government of the place
         places = [c for c in token.children if c.dep_ == "obj" or case_of(c) in self.preps(trigger)]
-        places += [c for noun in self._light_objects(token, trigger) for c in noun.children if case_of(c) in self.preps(trigger)]
+        places += [c for noun in self._light_objects(token, trigger, index.time_tokens)
+                   for c in noun.children if case_of(c) in self.preps(trigger)]
         for place in places:
             words = [c.lemma_.lower() for c in place.children if c.dep_ == "amod"] + [place.lemma_.lower()]
             if sector := next((self.institutions[w] for w in words if w in self.institutions), None):
@@ -293,7 +297,7 @@ class SentenceCoder:
             subjects, passive = [noun], True
         agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
         objects = []
-        light = self._light_objects(token, trigger)
+        light = self._light_objects(token, trigger, index.time_tokens)
         for noun in light:
             objects += [g for g in noun.children
                         if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())]
@@ -374,11 +378,13 @@ class SentenceCoder:
         return noun if noun.pos_ in {"NOUN", "PROPN"} else None
 
     @staticmethod
-    def _light_objects(token: Token, trigger: Trigger) -> list[Token]:
-        """The nouns a trigger's row requires as its object ("accord" for "signer")."""
+    def _light_objects(token: Token, trigger: Trigger, time_tokens: set[int] = frozenset()) -> list[Token]:
+        """The nouns a trigger's row requires as its object ("accord" for "signer"), also
+        when the parse hung them on a date after the verb ("s'est prononcé le 21 mars en
+        faveur de")."""
         if not trigger.objects or token.pos_ in {"NOUN", "PROPN"}:
             return []
-        return [c for c in token.children if any(_heads_run(c, run) for run in trigger.objects)]
+        return [c for c in _with_date_complements(token, time_tokens) if any(_heads_run(c, run) for run in trigger.objects)]
 
     def _previous_actor(self, token: Token, index: MentionIndex, stop: set[int]) -> list[dict]:
         """The subject the parse lost: the nearest actor named before a conjugated verb in its
@@ -428,7 +434,9 @@ class SentenceCoder:
             case = self._role_case(span.root, token)
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
                     and not self._is_person(index.mention(n)):
-                mention.location = mention.location or self._place(span)
+                # not the country of a participant: "la visite du roi de Jordanie en France"
+                if span.root.head.i == token.i or span.root.head.i not in index.by_token:
+                    mention.location = mention.location or self._place(span)
                 continue
             # "l'arrestation de X": when the noun's recipients are introduced by "de", the
             # genitive is the one acted upon, and "par Y" the actor
@@ -618,18 +626,26 @@ class SentenceCoder:
                 best = (distance, timex["value"])
         return best[1] if best else None
 
-    def _location(self, token: Token, stop: set[int], recipient_preps: frozenset[str] = frozenset()) -> dict | None:
+    def _location(self, token: Token, stop: set[int], index: MentionIndex,
+                  recipient_preps: frozenset[str] = frozenset()) -> dict | None:
         candidates = [token]
         if token.pos_ in {"NOUN", "PROPN"}:
             verb = governing_verb(token)
             if verb is not None:
                 candidates.append(verb)
+        # the phrases that name the actor: a verb's subject, an event noun's "de X"
+        acting = {t.i for anchor in candidates for c in anchor.children
+                  if c.dep_ in SUBJECTS or (anchor.pos_ in {"NOUN", "PROPN"} and case_of(c) in self.genitive)
+                  for t in c.subtree}
         for anchor in candidates:
             scope = subtree_without(anchor, stop | {c.i for c in anchor.children if c.dep_ in CLAUSAL})
             for i in sorted(scope, key=lambda j: abs(j - token.i)):
                 candidate = token.doc[i]
+                case = case_of(candidate)
+                if case in self.genitive and candidate.head.i in index.by_token and candidate.head.i in acting:
+                    continue  # whose the actor is: "la visite du roi de Jordanie", "le représentant du Japon a appelé"
                 if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and candidate.text[:1].isupper() \
-                        and case_of(candidate) in self.locative - recipient_preps:  # not "à l'union"
+                        and case in self.locative - recipient_preps:  # not "à l'union"
                     place = self._place(_name_span(candidate))
                     if place:
                         return place
@@ -733,3 +749,10 @@ def _stray_name(token: Token, index: MentionIndex) -> bool:
     message du président, sur la mort d'un homme noir, George Floyd", Floyd is not masked."""
     return token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "NOUN" \
         and token.head.i not in index.by_token and not any(c.dep_ == "cc" for c in token.children)
+
+
+def _with_date_complements(token: Token, time_tokens: set[int]) -> list[Token]:
+    """A word's dependents, then the words the parse hung on a date among them."""
+    children = list(token.children)
+    return children + [g for c in children if c.i in time_tokens for g in c.subtree
+                       if g.i not in time_tokens and g.head.i in time_tokens]
