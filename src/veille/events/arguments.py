@@ -113,7 +113,12 @@ def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozen
         # "X a répondu aux autorités, et envoyé …": the parse hangs the second verb on the
         # first one's complement; both have the first one's subject
         return subject_of(verb.head.head, depth + 1, instruments)
-    if verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i:
+    predicate = any(c.dep_ == "cop" for c in verb.head.children)
+    if not subjects and verb.dep_ == "conj" and predicate:
+        # "Je suis un opposant à X, mais j'ai une solidarité avec …": coordinated with a
+        # predicate noun, the verb has its subject
+        return [antecedent(c) for c in verb.head.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "conj" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.head.i < verb.i and not predicate:
         # "Mark Zuckerberg et Donald Trump se sont entretenus": the parse hangs the verb
         # on the first of two coordinated subjects
         subjects.insert(0, verb.head)

@@ -12,7 +12,7 @@ from veille.cleaning import in_boilerplate
 from veille.events.arguments import MentionIndex
 from veille.events.coder import EventMention
 from veille.events.lexicon import Trigger
-from veille.lang import table
+from veille.lang import data, table
 
 
 @lru_cache(maxsize=None)
@@ -30,6 +30,7 @@ def _same(a: dict, b: dict) -> bool:
 
 def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[int, int]) -> list[EventMention]:
     triggers = stance_triggers(lang)
+    first_person = frozenset(data(lang, "event_syntax.yaml")["first_person"])
     mentions = []
     for quote in doc._.quotes or ():
         speaker = quote.get("speaker")
@@ -39,8 +40,9 @@ def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[
         cue = next((t for t in words or () if t.lemma_.lower() in triggers), None)
         if cue is None:
             continue
-        target = next((a for n in index.mentions_in({t.i for t in words}) for a in index.mention(n)["actors"]
-                       if not _same(a, speaker)), None)
+        # not what the speaker says they are: "Je suis un opposant à X"
+        target = next((a for n in index.mentions_in({t.i for t in words}) if not _self_description(index.spans[n], first_person)
+                       for a in index.mention(n)["actors"] if not _same(a, speaker)), None)
         if target is None:
             continue
         # the words accuse or support when they are said, if the text says when (a quote's date
@@ -50,3 +52,11 @@ def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[
                                      date=said, sentence=sentence_of.get(cue.sent.start, 0),
                                      rule="stance:agent-patient"))
     return mentions
+
+
+def _self_description(span, first_person: frozenset[str]) -> bool:
+    """Whether a mention is what the speaker says they are ("je suis un opposant"), not
+    whom they speak of ("c'est le gouvernement")."""
+    children = list(span.root.children) if span is not None else []
+    return any(c.dep_ == "cop" for c in children) and any(
+        c.dep_.startswith("nsubj") and c.lower_ in first_person for c in children)
