@@ -357,6 +357,8 @@ RESOLVED = [
      "«voler» l'élection.", {"name": "Donald Trump"}),
     # "Jr" names the son, not the father
     ("Donald Trump Jr a affirmé que l'élection serait un choix.", {"name": "Donald Trump Jr."}),
+    # a day before the speaker is no name of theirs
+    ("Vendredi, Emmanuel Macron a répété que la France rejetait la décision.", {"name": "Emmanuel Macron"}),
 ]
 
 

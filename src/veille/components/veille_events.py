@@ -75,6 +75,7 @@ class EventCoder:
                         others = mention.actors if mention.trigger.frame == "symmetric" else []
                         mention.actors = [speaker] + [a for a in others if not same_actor(a, speaker)]
                     mentions.append(mention)
+        _speakers_for_their_state(mentions, doc)
         mentions += stance_mentions(doc, index, self.lang, sentence_of)
         mentions.sort(key=lambda m: m.token.i)
         events = []
@@ -129,6 +130,20 @@ def speech_verbs(doc: Doc) -> dict[int, dict]:
             if token.lemma_.lower() == quote["verb"] and not quote["start"] <= token.idx < quote["end"]:
                 verbs[token.i] = quote
     return verbs
+
+
+def _speakers_for_their_state(mentions: list, doc: Doc) -> None:
+    """A member of a government who reports what their state does acts for it: in "Macron a
+    répété que la France rejetait la décision", Macron rejects it."""
+    reported = [(q["start"], q["end"], q["speaker"]) for q in doc._.quotes or ()
+                if q.get("kind") == "indirect" and (q.get("speaker") or {}).get("kind") == "person"
+                and (q.get("speaker") or {}).get("sector") == "GOV"]
+    for mention in mentions:
+        for start, end, speaker in reported:
+            if start <= mention.token.idx < end and len(mention.actors) == 1:
+                actor = mention.actors[0]
+                if not actor.get("name") and actor.get("kind") == "state" and actor.get("country") == speaker.get("country"):
+                    mention.actors = [speaker]
 
 
 def main_country(doc: Doc) -> str | None:

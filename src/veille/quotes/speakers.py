@@ -212,8 +212,8 @@ def _name_before(first: Token, low: int):
     if first.i - 2 < low or doc[first.i - 1].text != ",":
         return None
     name = next((e for e in doc.ents if e.end == first.i - 1 and e.label_ == "PER"), None)
-    if name is None or name.start < low:
-        return None
+    if name is None or name.start < low or _in_timex(doc[name.start]):
+        return None  # "Vendredi, Emmanuel Macron a dit": a day, not a name
     opens = name.start == first.sent.start or doc[name.start - 1].is_punct
     return name if opens else None
 
