@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -328,7 +328,11 @@ class SentenceCoder:
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
-        self._assign(mention, trigger, subject_actors, object_actors)
+        if trigger.frame == "agent-patient" and not object_actors and len(subject_actors) > 1 and self._reflexive(token):
+            # "Moscou et Pyongyang se sont engagés à …": each to the other
+            mention.trigger = replace(trigger, frame="symmetric")
+            mention.rule = "verb:reciprocal"
+        self._assign(mention, mention.trigger, subject_actors, object_actors)
         return mention
 
     @staticmethod

@@ -42,7 +42,9 @@ def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozense
         return False
     if frame == "agent" or event.type in alone:
         return True
-    return bool(event.recipients) or len(event.participants) >= 2
+    # two who act together need no one acted upon only when the event is done together
+    # ("X et Y se sont rencontrés"), not when each does it ("X et Y défendent le texte")
+    return bool(event.recipients) or (frame != "agent-patient" and len(event.participants) >= 2)
 
 
 def acting_sector(actor: dict) -> str | None:
