@@ -21,7 +21,7 @@ from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions, same_actor
 from veille.events.reading import readings
 from veille.events.roles import acting_sector, is_complete, settle_roles
-from veille.events.setting import date_from_story, share_setting
+from veille.events.setting import date_from_story, protest_targets, share_setting
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
 from veille.lang import data
@@ -83,6 +83,7 @@ class EventCoder:
         for event in merged:
             settle_roles(event)
         share_setting(merged)
+        protest_targets(merged, "PROTEST", self.coder.demands | self.coder.opposing)
         date_from_story(merged, doc, timexes)
         for event in merged:
             if is_complete(event, event.mentions[0].trigger.frame, self.coder.alone, self.coder.not_acting):

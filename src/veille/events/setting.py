@@ -32,6 +32,24 @@ def share_setting(events: list[MergedEvent]) -> None:
         event.location = event.location or next((e.location for e in others if e.location), None)
 
 
+def protest_targets(events: list[MergedEvent], protest: str, demands: frozenset[str]) -> None:
+    """A protest is aimed at whom its protesters make demands of or blame in the same
+    sentence: "des manifestants étaient rassemblés …, exigeant le départ de Donald Trump"."""
+    for event in events:
+        if event.type != protest or event.recipients:
+            continue
+        sentences = {m.sentence for m in event.mentions}
+        event.recipients = next((list(e.recipients) for e in events if e.type in demands and e.recipients
+                                 and sentences & {m.sentence for m in e.mentions}
+                                 and _same_actors(e.actors, event.actors)), [])
+
+
+def _same_actors(ours: list[dict], theirs: list[dict]) -> bool:
+    def key(actor: dict) -> tuple:
+        return actor.get("name"), actor.get("country"), actor.get("sector")
+    return bool(ours) and {key(a) for a in ours} == {key(a) for a in theirs}
+
+
 def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) -> None:
     """Date an undated event told as done from its sentence, else from its paragraph."""
     published = (doc._.published or "")[:10]
