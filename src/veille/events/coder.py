@@ -290,7 +290,7 @@ class SentenceCoder:
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
         subjects = with_conjuncts(subject_of(token, instruments=self.instruments))
-        passive = not trigger.passive and (any(c.dep_ == "nsubj:pass" for c in token.children) or (
+        passive = not trigger.passive and (_passive_subject(token) or (
             not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children)))  # "s'en est pris à"
         if (noun := _noun_of_participle(token)) is not None:
             # "les militants arrêtés par la police": the noun is acted upon
@@ -760,3 +760,12 @@ def _with_date_complements(token: Token, time_tokens: set[int]) -> list[Token]:
     children = list(token.children)
     return children + [g for c in children if c.i in time_tokens for g in c.subtree
                        if g.i not in time_tokens and g.head.i in time_tokens]
+
+
+def _passive_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a passive one; "est arrivé" (être as the tense auxiliary of
+    a verb of motion) is active, whatever the subject's label."""
+    if not any(c.dep_ == "nsubj:pass" for c in verb.children):
+        return False
+    tense_etre = any(c.dep_ == "aux:tense" and c.lemma_ == "être" for c in verb.children)
+    return not tense_etre or any(c.dep_ == "aux:pass" for c in verb.children)
