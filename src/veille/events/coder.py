@@ -300,7 +300,8 @@ class SentenceCoder:
         light = self._light_objects(token, trigger, index.time_tokens)
         for noun in light:
             objects += [g for g in noun.children
-                        if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())]
+                        if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())
+                        or (noun.pos_ == "VERB" and g.dep_ == "obj")]  # "mettre en joue X": "joue" read as a verb
         for child in self._complements(token, index):
             if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
                 continue
