@@ -133,7 +133,8 @@ def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozen
         if (adopter := adopting_verb(verb, instruments)) is not None:
             return subject_of(adopter, depth + 1, instruments)
         return [verb.head]  # "les sénateurs, reprochant à la ministre …"
-    if verb.dep_ in CONTROL:
+    nonfinite = verb.pos_ == "VERB" and bool({"Part", "Inf"} & set(verb.morph.get("VerbForm")))
+    if verb.dep_ in CONTROL or (verb.dep_ == "obl:mod" and nonfinite):  # "En s'attaquant à X, Y a …"
         head = verb.head
         if head.pos_ not in {"VERB", "AUX", "ADJ"}:
             head = governing_verb(head) or head
