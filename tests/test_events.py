@@ -116,6 +116,20 @@ def test_words_of_blame_or_support_that_name_someone_are_events(nlp, text, expec
         assert any(event.startswith(expected) for event in found), found
 
 
+@pytest.mark.parametrize("text, question", [
+    ("«Qu'est-ce que c'est les gestes barrière»", True),  # a question that lost its mark
+    ("\"Ca a été durant toute cette période?\"", True),
+    ("Combien de temps faudra-t-il", True),
+    ("Comment dire", True),
+    ("«C'est assez compliqué»", False),
+    ("Commentez ce texte", False),
+])
+def test_quoted_questions_are_told_from_requests(text, question):
+    from veille.components.veille_events import EventCoder
+
+    assert EventCoder("fr")._question({"text": text}) is question
+
+
 def test_the_stance_cues_are_well_formed():
     import unicodedata
 

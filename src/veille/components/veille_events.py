@@ -45,6 +45,8 @@ class EventCoder:
         self.coder = SentenceCoder(self.lexicon, lang)
         self.first_person = frozenset(data(lang, "event_syntax.yaml")["first_person"])
         self.closers = tuple(data(lang, "punctuation.yaml")["quote_close"])
+        self.openers = tuple(data(lang, "punctuation.yaml")["quote_open"])
+        self.question_openers = tuple(data(lang, "event_syntax.yaml")["questions"]["openers"])
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc, self.first_person)
@@ -63,7 +65,7 @@ class EventCoder:
                 found = self.coder.code(sent, index, triggers, doc._.published, timexes, country, number)
                 for mention in found:
                     token = mention.token
-                    if token.i in speech and token.lemma_ in self.coder.asking and self._question(speech[token.i]):
+                    if token.lemma_ in self.coder.asking and self._asks(token, speech.get(token.i)):
                         continue  # '"Qu'est-ce que …?", a demandé X': a question, not a request
                     if token.i in speech:
                         self.coder.from_speech(mention, speech[token.i], index)
@@ -91,8 +93,20 @@ class EventCoder:
         doc._.events = events
         return doc
 
+    def _asks(self, verb, quote: dict | None) -> bool:
+        """Whether a verb of asking introduces a quoted question: its own quote, else one its
+        sentence gives it ('"Qu'est-ce que c'est ?", a-t-il demandé', speaker found elsewhere)."""
+        if quote is None:
+            sent = verb.sent
+            quote = next((q for q in verb.doc._.quotes or () if q.get("verb") == verb.lemma_
+                          and sent.start_char <= q["start"] and q["end"] <= verb.idx), None)
+        return quote is not None and self._question(quote)
+
     def _question(self, quote: dict) -> bool:
-        return quote["text"].rstrip().rstrip("".join(self.closers)).rstrip().endswith("?")
+        text = quote["text"].strip().strip("".join(self.closers) + "".join(self.openers)).strip()
+        return text.endswith("?") or any(
+            text.lower().startswith(opener) and not text[len(opener):len(opener) + 1].isalpha()
+            for opener in self.question_openers)
 
     @staticmethod
     def _record(event: MergedEvent, doc: Doc) -> dict:
