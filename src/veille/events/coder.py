@@ -425,7 +425,12 @@ class SentenceCoder:
     def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")
         of, others, voices = [], [], []
-        scope = subtree_without(token, stop)
+        # a clause the parse hangs on the noun tells something else ("Les mobilisations (…
+        # comptent) s'étaient essoufflées, mais … par l'affaire X"); a coordinated one is kept:
+        # the parse coordinates the noun's own verb with it ("Les négociations entre Israël
+        # et le Hamas ont repris")
+        clauses = {c.i for c in token.children if c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}}
+        scope = subtree_without(token, stop | clauses)
         # "la mort de X sous les coups de Y": the actor is named inside the required noun
         by = {t.i for c in token.children if any(_heads_run(c, run) for run in trigger.objects) for t in c.subtree}
         for n in index.mentions_in(scope - {token.i}):
