@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.cleaning import in_boilerplate
 from veille.events.arguments import MentionIndex
-from veille.events.coder import SentenceCoder
+from veille.events.coder import EventMention, SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions, same_actor
 from veille.events.reading import readings
@@ -93,7 +93,7 @@ class EventCoder:
         doc._.events = events
         return doc
 
-    def _asks(self, verb, quote: dict | None) -> bool:
+    def _asks(self, verb: Token, quote: dict | None) -> bool:
         """Whether a verb of asking introduces a quoted question: its own quote, else one its
         sentence gives it ('"Qu'est-ce que c'est ?", a-t-il demandé', speaker found elsewhere)."""
         if quote is None:
@@ -147,7 +147,7 @@ def speech_verbs(doc: Doc) -> dict[int, dict]:
     return verbs
 
 
-def _speakers_for_their_state(mentions: list, doc: Doc) -> None:
+def _speakers_for_their_state(mentions: list[EventMention], doc: Doc) -> None:
     """A member of a government who reports what their state does acts for it: in "Macron a
     répété que la France rejetait la décision", Macron rejects it."""
     reported = [(q["start"], q["end"], q["speaker"]) for q in doc._.quotes or ()

@@ -653,7 +653,7 @@ class SentenceCoder:
                 candidate = token.doc[i]
                 case = case_of(candidate)
                 if case in self.genitive and candidate.head.i in index.by_token and candidate.head.i in acting:
-                    continue  # whose the actor is: "la visite du roi de Jordanie", "le représentant du Japon a appelé"
+                    continue  # whose the actor is: "la visite du roi de Jordanie en France"
                 if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and candidate.text[:1].isupper() \
                         and case in self.locative - recipient_preps:  # not "à l'union"
                     place = self._place(_name_span(candidate))
