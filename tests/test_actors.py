@@ -217,6 +217,9 @@ def test_an_unknown_person_gets_the_country_and_sector_of_the_role_beside_it(nlp
     ("Il faut agir vite.", "Il"),
     ("Les républicains et les démocrates ont voté.", "The Republicans (France)"),
     ("Il a parlé de l'oms et de la cgt.", "World Health Organization"),
+    # a place named after someone
+    ("Il a visité l'école Pierre Ronsard à Poissy.", "Pierre Ronsard"),
+    ("Le président arrivera à l'aéroport Charles de Gaulle.", "Charles de Gaulle"),
 ])
 def test_what_is_not_an_actor(nlp, text, absent):
     doc = run(nlp, text, "2020-07-02")

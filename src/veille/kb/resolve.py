@@ -52,6 +52,7 @@ class Resolver:
         self.impersonal = set(words["impersonal"])
         self.honorifics = words["honorifics"]
         self.complements = set(words["complements"])
+        self.named_after = set(words["named_after"])
 
     def resolve(self, doc: Doc, date: str | None, skip: Callable[[int, int], bool] = lambda s, e: False,
                 people: list[tuple[int, int]] = (), date_at: Callable[[int], str | None] | None = None,
@@ -66,6 +67,9 @@ class Resolver:
                              lambda p: self.finder.roles[p.key]["kind"] == "organisation",
                              lambda text: normalise(text) in self.kb.places)
         phrases += names.find(doc, people, phrases, skip)
+        # "l'école Pierre Ronsard": a person's name after such a noun names the place
+        phrases = [p for p in phrases if not (p.kind in {"name", "surname", "unknown"} and p.start > 0
+                                              and doc[p.start - 1].lower_ in self.named_after)]
         phrases += [Phrase(t.i, t.i + 1, "pronoun", self.pronouns[t.lower_]) for t in doc
                     if t.lower_ in self.pronouns and t.pos_ in ("PRON", "") and not self._impersonal(t)
                     and not skip(t.idx, t.idx + len(t))]
