@@ -106,6 +106,8 @@ def test_modality_and_roles_of_encounters(nlp, text, date, expected):
     ("«Nous exprimons toute notre solidarité avec Volodymyr Zelensky», a dit Emmanuel Macron.",
      "Event(SUPPORT/- Emmanuel Macron→Volodymyr Zelenskyy"),
     ("«C'est un scandale», a déclaré Marine Le Pen.", None),  # nobody named: no target, no event
+    # a word of support that only says what kind of plan it is supports no one
+    ("«Je travaille avec Bruno Le Maire à un plan de soutien du livre», a déclaré Franck Riester.", None),
 ])
 def test_words_of_blame_or_support_that_name_someone_are_events(nlp, text, expected):
     [extraction] = extract_many(nlp, [Document(id="t", text=text, date="2022-03-03")])

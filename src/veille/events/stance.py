@@ -37,7 +37,7 @@ def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[
         if not speaker or in_boilerplate(doc, quote["start"], quote["end"]):
             continue
         words = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
-        cue = next((t for t in words or () if t.lemma_.lower() in triggers), None)
+        cue = next((t for t in words or () if t.lemma_.lower() in triggers and not _names_a_kind(t)), None)
         if cue is None:
             continue
         # not what the speaker says they are: "Je suis un opposant à X"
@@ -60,3 +60,9 @@ def _self_description(span, first_person: frozenset[str]) -> bool:
     children = list(span.root.children) if span is not None else []
     return any(c.dep_ == "cop" for c in children) and any(
         c.dep_.startswith("nsubj") and c.lower_ in first_person for c in children)
+
+
+def _names_a_kind(cue) -> bool:
+    """Whether a cue only says what kind of thing its head noun is ("un plan de soutien",
+    "des mesures de soutien"), which supports no one by itself."""
+    return cue.dep_ == "nmod" and cue.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in cue.children)
