@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from veille.cleaning import in_boilerplate
 from veille.events.arguments import MentionIndex
@@ -54,7 +54,7 @@ def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[
     return mentions
 
 
-def _self_description(span, first_person: frozenset[str]) -> bool:
+def _self_description(span: Span | None, first_person: frozenset[str]) -> bool:
     """Whether a mention is what the speaker says they are ("je suis un opposant"), not
     whom they speak of ("c'est le gouvernement")."""
     children = list(span.root.children) if span is not None else []
@@ -62,7 +62,7 @@ def _self_description(span, first_person: frozenset[str]) -> bool:
         c.dep_.startswith("nsubj") and c.lower_ in first_person for c in children)
 
 
-def _names_a_kind(cue) -> bool:
+def _names_a_kind(cue: Token) -> bool:
     """Whether a cue only says what kind of thing its head noun is ("un plan de soutien",
     "des mesures de soutien"), which supports no one by itself."""
     return cue.dep_ == "nmod" and cue.head.pos_ == "NOUN" and not any(c.dep_ == "det" for c in cue.children)
