@@ -33,11 +33,17 @@ def _cues(token: Token, lexicon: Lexicon, scope: str) -> list[Cue]:
 def _governors(token: Token) -> list[Token]:
     chain, current = [], token
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if current.head.i == current.i or current.dep_ in STOP_AT:
+        if current.head.i == current.i or current.dep_ in STOP_AT or _gerund(current):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _gerund(token: Token) -> bool:
+    """"en s'attaquant à …": a clause of its own, whatever the parse hangs it on."""
+    return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") \
+        and any(c.lower_ == "en" and c.dep_ in {"mark", "case"} for c in token.children)
 
 
 def _lexical_cues(token: Token, lexicon: Lexicon, boundaries: frozenset[str]) -> list[Cue]:
