@@ -143,6 +143,11 @@ def test_actors_at_gives_each_actor_once(seed):
     # the other ministers: the holder on the date, of the text's country when no demonym says it
     ("La ministre de la Santé a annoncé des mesures à Paris.", "2019-11-12", "La ministre de la Santé",
      ["Agnès Buzyn"]),
+    # a demonym inside an American title
+    ("Le secrétaire américain à la Santé a annoncé des mesures.", "2021-06-01", "Le secrétaire américain à la Santé",
+     ["Xavier Becerra"]),
+    ("Le secrétaire américain à la Défense a rencontré son homologue.", "2021-06-01",
+     "Le secrétaire américain à la Défense", ["Lloyd Austin"]),
     ("La ministre de la Santé a annoncé des mesures à Paris.", "2020-03-01", "La ministre de la Santé",
      ["Olivier Véran"]),
     ("Le garde des Sceaux a présenté la réforme à Paris.", "2021-03-01", "Le garde des Sceaux",
