@@ -69,6 +69,7 @@ class SentenceCoder:
         self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
         self.boundaries = frozenset(syntax["clause_boundaries"])
         self.reflexive_pronouns = frozenset(syntax["reflexive_pronouns"])
+        self.active_auxiliary = syntax["active_auxiliary"]
         self.articles = tuple(syntax["articles"])
         self.implicit = dict(syntax.get("implicit_actors") or {})
         self.contractions = {prep: set(forms) for prep, forms in (syntax.get("contractions") or {}).items()}
@@ -284,13 +285,21 @@ class SentenceCoder:
                     break
         mention.rule = "speech:" + mention.trigger.frame
 
+    def _passive_subject(self, verb: Token) -> bool:
+        """Whether a verb's subject is a passive one; "est arrivé" (être as the tense
+        auxiliary, `active_auxiliary`) is active, whatever the subject's label."""
+        if not any(c.dep_ == "nsubj:pass" for c in verb.children):
+            return False
+        active = any(c.dep_ == "aux:tense" and c.lemma_ == self.active_auxiliary for c in verb.children)
+        return not active or any(c.dep_ == "aux:pass" for c in verb.children)
+
     def _reflexive(self, token: Token) -> bool:
         return any(c.dep_ in REFLEXIVE_DEPS or c.lemma_ in self.reflexive_pronouns for c in token.children)
 
     def _verbal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
         mention = EventMention(trigger, token, rule=f"verb:{trigger.frame}")
         subjects = with_conjuncts(subject_of(token, instruments=self.instruments))
-        passive = not trigger.passive and (_passive_subject(token) or (
+        passive = not trigger.passive and (self._passive_subject(token) or (
             not self._reflexive(token) and any(c.dep_ == "aux:pass" for c in token.children)))  # "s'en est pris à"
         if (noun := _noun_of_participle(token)) is not None:
             # "les militants arrêtés par la police": the noun is acted upon
@@ -494,23 +503,16 @@ class SentenceCoder:
 
     def _through_mouthpiece(self, root: Token, trigger: Token) -> bool:
         """Whether a participant speaks for the actor: "par la voix du Premier ministre"."""
-        current = root
-        while current.i != trigger.i and current.head.i != current.i:
-            if current.lemma_.lower() in self.mouthpieces and case_of(current) in self.agent:
-                return True
-            current = current.head
-        return False
+        path, _ = _path_up(root, trigger)
+        return any(t.lemma_.lower() in self.mouthpieces and case_of(t) in self.agent for t in path)
 
     @staticmethod
     def _role_case(root: Token, trigger: Token) -> str | None:
         """The preposition that links a participant to a trigger: the one of the trigger's
         direct dependent that holds it ("la visite [du conseiller à la sécurité, John
         Bolton]" → "du"), else, outside the trigger's subtree, the nearest one above."""
-        path, current = [], root
-        while current.i != trigger.i and current.head.i != current.i:
-            path.append(current)
-            current = current.head
-        if current.i != trigger.i:
+        path, under = _path_up(root, trigger)
+        if not under:
             path.reverse()  # not under the trigger: the nearest preposition wins
         for token in reversed(path):
             case = case_of(token)
@@ -603,12 +605,8 @@ class SentenceCoder:
         """Whether a name deep in a phrase is whose the phrase's head is, through "de" alone:
         "un message du président", not "un message sur la mort d'un homme", which counts
         only when the phrase has no owner."""
-        current = root
-        while current.i != phrase.i and current.head.i != current.i:
-            if (case := case_of(current)) and case not in self.genitive:
-                return False
-            current = current.head
-        return True
+        path, _ = _path_up(root, phrase)
+        return all(case_of(t) in self.genitive | {None} for t in path)
 
     # when and where
 
@@ -768,10 +766,11 @@ def _with_date_complements(token: Token, time_tokens: set[int]) -> list[Token]:
                        if g.i not in time_tokens and g.head.i in time_tokens]
 
 
-def _passive_subject(verb: Token) -> bool:
-    """Whether a verb's subject is a passive one; "est arrivé" (être as the tense auxiliary of
-    a verb of motion) is active, whatever the subject's label."""
-    if not any(c.dep_ == "nsubj:pass" for c in verb.children):
-        return False
-    tense_etre = any(c.dep_ == "aux:tense" and c.lemma_ == "être" for c in verb.children)
-    return not tense_etre or any(c.dep_ == "aux:pass" for c in verb.children)
+def _path_up(root: Token, top: Token) -> tuple[list[Token], bool]:
+    """The tokens from `root` up its heads to `top` (left out), and whether `top` was
+    reached before the root of the sentence."""
+    path, current = [], root
+    while current.i != top.i and current.head.i != current.i:
+        path.append(current)
+        current = current.head
+    return path, current.i == top.i

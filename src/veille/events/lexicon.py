@@ -60,6 +60,7 @@ class Lexicon:
     double_negation: str | None
     longest_cue_wins: bool
     negation_opener: str | None = None
+    gerund_mark: str | None = None
     presupposing: frozenset[str] = frozenset()
 
     def triggers_for(self, lemma: str) -> tuple[Trigger, ...]:
@@ -98,5 +99,6 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         double_negation=morph.get("double_negation"),
         longest_cue_wins=bool(morph.get("longest_cue_wins")),
         negation_opener=morph.get("negation_opener"),
+        gerund_mark=morph.get("gerund_mark"),
         presupposing=frozenset(morph.get("presupposing") or ()),
     )

@@ -30,29 +30,30 @@ def _cues(token: Token, lexicon: Lexicon, scope: str) -> list[Cue]:
     return [cue for cue in lexicon.cues.get(token.lemma_.lower(), ()) if _cue_at(token, cue, scope)]
 
 
-def _governors(token: Token) -> list[Token]:
+def _governors(token: Token, gerund_mark: str | None) -> list[Token]:
     chain, current = [], token
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if current.head.i == current.i or current.dep_ in STOP_AT or _gerund(current):
+        if current.head.i == current.i or current.dep_ in STOP_AT or _gerund(current, gerund_mark):
             break
         current = current.head
         chain.append(current)
     return chain
 
 
-def _gerund(token: Token) -> bool:
+def _gerund(token: Token, mark: str | None) -> bool:
     """"en s'attaquant à …": a clause of its own, whatever the parse hangs it on."""
-    return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") \
-        and any(c.lower_ == "en" and c.dep_ in {"mark", "case"} for c in token.children)
+    return mark is not None and "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") \
+        and any(c.lower_ == mark and c.dep_ in {"mark", "case"} for c in token.children)
 
 
 def _lexical_cues(token: Token, lexicon: Lexicon, boundaries: frozenset[str]) -> list[Cue]:
     # a clause the trigger governs is what is said or asked, not how ("demander de ne pas venir")
     found = [cue for child in token.children if child.dep_ not in {"xcomp", "ccomp"}
              for cue in _cues(child, lexicon, "modifier")]
-    for governor in _governors(token):
+    governors = _governors(token, lexicon.gerund_mark)
+    for governor in governors:
         found += _cues(governor, lexicon, "governor")
-    clause = [token, *_governors(token)]
+    clause = [token, *governors]
     clause += [c for t in clause for c in t.children]
     segment = clause_segment(token, boundaries)
     opener = next((t.i for t in segment if t.i > token.i and t.lemma_.lower() == lexicon.negation_opener
