@@ -65,3 +65,16 @@ def test_nothing_is_extracted_from_boilerplate(seed_extraction, seed_text):
 ])
 def test_a_sentence_glued_to_a_number_starts_anew(nlp, text, expected):
     assert [s.text.strip() for s in nlp(text).sents] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Le réseau moins perturbé ce lundiLa SNCF a constaté une amélioration.",
+     ["Le réseau moins perturbé ce lundi", "La SNCF a constaté une amélioration."]),
+    ("Le conflit perdure - 21/10par BFMTVUne intervention du gouvernement a eu lieu.",
+     ["Le conflit perdure - 21/10par BFMTV", "Une intervention du gouvernement a eu lieu."]),
+    ("YouTube, TotalEnergies et LinkedIn ont signé avec McDonald's dans le IIIe arrondissement.",
+     ["YouTube, TotalEnergies et LinkedIn ont signé avec McDonald's dans le IIIe arrondissement."]),
+])
+def test_a_sentence_glued_to_a_heading_starts_anew(nlp, text, expected):
+    assert [s.text.strip() for s in nlp(text).sents] == expected

@@ -27,8 +27,11 @@ def load(lang: str = "fr") -> Language:
         raise ValueError(f"unsupported language: {lang} (supported: {', '.join(sorted(MODELS))})")
     register_extensions()
     nlp = spacy.load(MODELS[lang])
-    prefixes = data(lang, "punctuation.yaml").get("split_prefixes") or []
-    infixes = data(lang, "punctuation.yaml").get("split_infixes") or []
+    punctuation = data(lang, "punctuation.yaml")
+    prefixes = punctuation.get("split_prefixes") or []
+    infixes = punctuation.get("split_infixes") or []
+    if punctuation.get("glued_openers"):  # "lundiLa SNCF": split before the glued word
+        infixes = [*infixes, rf"(?<=[^\W\d_]{{2}})(?=(?:{'|'.join(punctuation['glued_openers'])})\b)"]
     # scraped copy glues words the model's tokenizer keeps whole
     if prefixes:
         nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search

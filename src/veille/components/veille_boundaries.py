@@ -3,8 +3,9 @@
 Decides every sentence boundary before the parser runs (the parser respects preset
 boundaries): a sentence starts at every line, so that a headline is never glued onto the
 sentence that follows it, after sentence-final punctuation followed by a capital or an
-opening quote, and after the closing dash of an intertitle of wire copy. The statistical parser alone splits "«" from its quote and cuts
-sentences after "Lors". Boilerplate lines are recorded in `doc._.boilerplate`.
+opening quote, after the closing dash of an intertitle of wire copy, and before the first
+word of a sentence glued onto a heading ("ce lundiLa SNCF"). The statistical parser alone
+splits "«" from its quote and cuts sentences after "Lors". Boilerplate lines are recorded in `doc._.boilerplate`.
 """
 
 from spacy.language import Language
@@ -30,6 +31,7 @@ class LineBoundaries:
         self.openers = set(data(lang, "punctuation.yaml")["quote_open"])
         self.closers = set(data(lang, "punctuation.yaml")["quote_close"])
         self.intertitle_end = set(data(lang, "punctuation.yaml")["intertitle_end"])
+        self.glued_openers = set(data(lang, "punctuation.yaml").get("glued_openers") or [])
 
     def __call__(self, doc: Doc) -> Doc:
         lines = classify_lines(doc.text, self.lang)
@@ -43,6 +45,8 @@ class LineBoundaries:
         if token.is_space or not (token.text[0].isupper() or token.text in self.openers):
             return False
         previous = token.nbor(-1)
+        if token.text in self.glued_openers and not previous.whitespace_ and previous.is_alpha:
+            return True  # a heading glued onto the sentence after it: "ce lundiLa SNCF"
         if previous.text in self.intertitle_end and previous.i > 0 and previous.nbor(-1).text in self.closers:
             return True  # "- «Quatre ans de plus» -Le vice-président"
         if previous.is_space or (previous.is_punct and previous.text not in self.final and previous.i > 0):
