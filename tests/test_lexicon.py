@@ -78,7 +78,7 @@ CAMEO_FAMILIES = {
     "COERCE": ("17", "191", "192"), "ASSAULT": ("18", "19", "20", "1712", "175"),
 }
 
-FRAMES = {"agent-patient", "symmetric", "host-visitor", "visit", "agent"}
+FRAMES = {"agent-patient", "symmetric", "host-visitor", "receiver", "visit", "agent"}
 PREPOSITIONS = {"à", "avec", "contre", "envers", "auprès de", "entre", "de", "par", "vers", "chez", "en",
                 "dans", "sur", "pour", "devant", "face à", "à l'encontre de", "visant"}
 SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "OPP", "PTY", "REB", "PRM", "SPY", "UAF", "CVL", "BUS",

@@ -65,6 +65,7 @@ class SentenceCoder:
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.mouthpieces = frozenset(syntax["mouthpieces"])
+        self.from_whom = frozenset(syntax["from_whom"])
         self.topic_verbs = frozenset(syntax["topic_verbs"])
         self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -547,7 +548,7 @@ class SentenceCoder:
         frame = trigger.frame
         if frame == "symmetric":
             mention.actors = first + second
-        elif frame == "host-visitor":
+        elif frame in {"host-visitor", "receiver"}:
             mention.actors, mention.recipients = second, first
         elif frame == "agent":  # what is handled is no participant: "déployer l'armée"
             mention.actors = first
@@ -565,7 +566,7 @@ class SentenceCoder:
         person before the body they speak for ("la Haut-Commissaire de l'ONU, Michelle
         Bachelet" is Bachelet); else any actor in its phrase."""
         actors, found = [], []
-        for token in tokens:
+        for token in map(self._from_whom, tokens):
             # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …"),
             # and so does a name the parse hung there by mistake
             clauses = {d.i for d in token.subtree if d is not token and (d.dep_ in CLAUSAL | {"acl"} or _stray_name(d, index))}
@@ -600,6 +601,12 @@ class SentenceCoder:
                 # a description in apposition is the person named ("George Floyd, un quadragénaire")
                 actors.extend([a for a in people if a.get("name")] or people or named)
         return actors
+
+    def _from_whom(self, token: Token) -> Token:
+        """Whom "de la part de X" points at: X."""
+        if token.lemma_.lower() in self.from_whom:
+            return next((c for c in token.children if case_of(c) in self.genitive), token)
+        return token
 
     def _owned_by(self, root: Token, phrase: Token) -> bool:
         """Whether a name deep in a phrase is whose the phrase's head is, through "de" alone:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from veille.lang import data, table
 
-FRAMES = ("agent-patient", "symmetric", "host-visitor", "visit", "agent")
+FRAMES = ("agent-patient", "symmetric", "host-visitor", "receiver", "visit", "agent")
 
 
 @dataclass(frozen=True)

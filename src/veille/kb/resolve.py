@@ -274,6 +274,9 @@ class Resolver:
             if singular and parsed.definite and bare and not targets \
                     and (same := self._same_title(parsed, gender, context, prefix=True)):
                 return same
+            if singular and parsed.definite and not parsed.demonstrative \
+                    and (same := self._same_title(parsed, gender, context, prefix=False)):
+                return same  # "l'habitante du Lot-et-Garonne" after "X, une habitante de …"
             if singular and parsed.definite and (bare or parsed.demonstrative) \
                     and (same := self._described(doc, parsed, gender, context)):
                 return same
