@@ -375,6 +375,10 @@ def test_words_of_kinds_of_actors_that_name_none(nlp, text, absent):
     # people the knowledge base does not know, and unnamed ones a title describes, are antecedents too
     ("Mme Claire Vasseur a pris la parole. Elle a dénoncé le projet.", "2020-05-04", 0, "Claire Vasseur"),
     ("En France, la maire a pris la parole. Elle a dénoncé le projet.", "2020-05-04", 0, "FRA/GOV"),
+    # "lui" before its verb may stand for a woman, and is not the sentence's subject
+    ("Emmanuel Macron a écrit à Angela Merkel. Il lui a demandé de l'aide.", "2019-01-01", 1, "Angela Merkel"),
+    ("Jeanne Morel veut écrire à Melania Trump. \"Je vais lui demander de l'aide\", dit-elle.",
+     "2020-09-04", 0, "Melania Trump"),
 ])
 def test_pronouns(nlp, text, date, occurrence, expected):
     pronouns = [m for m in run(nlp, text, date)._.actors if m["how"] == "pronoun"]

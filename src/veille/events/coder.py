@@ -318,7 +318,9 @@ class SentenceCoder:
             case = case_of(child)
             if child in light and child.i in index.by_token:
                 continue  # the noun a row requires names a means, not a party: "saisir la justice"
-            if (child.dep_ in {"obj", "iobj"} or child.head.i in index.time_tokens) and case is None:
+            # a clitic the parse reads as expletive is an object all the same: "lui demander"
+            clitic = child.dep_ == "expl:comp" and child.i in index.by_token
+            if (child.dep_ in {"obj", "iobj"} or clitic or child.head.i in index.time_tokens) and case is None:
                 if token.lemma_ not in self.topic_verbs:
                     objects.append(antecedent(child))
             elif case and (case in self.preps(trigger) or case in self.between):

@@ -49,6 +49,8 @@ class Resolver:
         self.locatives = set(words["locatives"])
         self.body_articles = set(words["body_articles"])
         self.pronouns = words["pronouns"]
+        self.clitics_of_either_gender = set(words["clitics_of_either_gender"])
+        self.expletives = set(words["expletives"])
         self.impersonal = set(words["impersonal"])
         self.honorifics = words["honorifics"]
         self.complements = set(words["complements"])
@@ -576,6 +578,8 @@ class Resolver:
     # --- pronouns --------------------------------------------------------------------------
     def _impersonal(self, token) -> bool:
         """"il faut", "il serait utile": an "il" that stands for nobody."""
+        if token.lower_ not in self.expletives:
+            return False
         if token.dep_.startswith("expl") and not token.text.startswith("-"):
             return True  # the parser calls "a-t-il rétorqué" expletive too: the verb decides there
         head = token.head
@@ -589,6 +593,10 @@ class Resolver:
         or, when no one named is that subject, with the first person that sentence names."""
         since = context.window_start(phrase.start)
         here = doc[phrase.start].idx
+        token = doc[phrase.start]
+        clitic = token.lower_ in self.clitics_of_either_gender and token.i < token.head.i \
+            and not any(c.dep_ == "case" for c in token.children)  # "lui a dit", not "selon lui"
+        gender = None if clitic else phrase.key
         candidates = []
         for mention in reversed(context.mentions):
             if doc[mention.start].idx < since:
@@ -596,21 +604,20 @@ class Resolver:
             person = mention.person
             if mention.end > phrase.start or person is None or context.quoted_apart(doc[mention.start].idx, here):
                 continue
-            if self._gender(mention, context) in (None, phrase.key):
+            if gender is None or self._gender(mention, context) in (None, gender):
                 candidates.append(mention)
-        token = doc[phrase.start]
         antecedent = _relative_antecedent(token)
         if antecedent is not None:  # "Macron, avec lequel il s'est entretenu": il is someone else
             phrase_tokens = {t.i for t in antecedent.subtree} - {t.i for t in token.head.subtree}
             candidates = [m for m in candidates if not phrase_tokens & set(range(m.start, m.end))]
-        if token.dep_ in {"obj", "iobj"}:  # "Un habitant lui a reproché …": lui is not the habitant
+        if clitic or token.dep_ in {"obj", "iobj"}:  # "Un habitant lui a reproché …": lui is not the habitant
             subject = {t.i for c in token.head.children if c.dep_.startswith("nsubj") for t in c.subtree}
             candidates = [m for m in candidates if not subject & set(range(m.start, m.end))]
         if not candidates:
             return None
         chosen = candidates[0]
         own = token.sent.start if doc.has_annotation("SENT_START") else 0
-        speaks = token.dep_.startswith("nsubj") or token.text.startswith("-") or any(c.dep_ == "case" for c in token.children)
+        speaks = (token.dep_.startswith("nsubj") and not clitic) or token.text.startswith("-") or any(c.dep_ == "case" for c in token.children)
         if speaks and chosen.start < own:  # "il", "a-t-il", "selon lui", not "lui a dit"
             subjects = [m for m in candidates if _is_subject(doc, m)]
             sentence = doc[chosen.start].sent.start
