@@ -49,6 +49,7 @@ class SentenceCoder:
         self.instruments = frozenset(syntax["instruments"])
         self.measures = frozenset(syntax["measures"])
         self.opposing = frozenset(syntax["opposing"])
+        self.undergone = frozenset(syntax["undergone"])
         self.vague = frozenset(syntax["vague_subjects"])
         self.instances = frozenset(syntax["instances"])
         self.alone = frozenset(syntax["alone"])
@@ -170,7 +171,10 @@ class SentenceCoder:
             # each trigger reads its own subtree; another trigger's subtree belongs to it
             stop = trigger_tokens - {i}
             if token.pos_ in {"NOUN", "PROPN"}:
-                mention = self._nominal(token, trigger, index, stop)
+                # a verb that is an event of its own does not lend the noun its subject ("Paris a
+                # condamné l'arrestation de X"); one that calls for it does ("appellent à la grève")
+                own = {j for j in stop if triggers.get(j) is not None and triggers[j].type not in self.demands}
+                mention = self._nominal(token, trigger, index, stop, own)
             else:
                 mention = self._verbal(token, trigger, index, stop)
             scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL and token.pos_ != "NOUN"})
@@ -309,8 +313,10 @@ class SentenceCoder:
         objects = []
         light = self._light_objects(token, trigger, index.time_tokens)
         for noun in light:
+            # "exiger la libération de X": X is freed, not asked
+            preps = self.preps(trigger) - (self.genitive if noun.lemma_.lower() in self.undergone else set())
             objects += [g for g in noun.children
-                        if case_of(g) in self.preps(trigger) | self.between | (self.genitive if noun.dep_ != "obj" else set())
+                        if case_of(g) in preps | self.between | (self.genitive if noun.dep_ != "obj" else set())
                         or (noun.pos_ == "VERB" and g.dep_ == "obj")]  # "mettre en joue X": "joue" read as a verb
         for child in self._complements(token, index):
             if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
@@ -377,6 +383,9 @@ class SentenceCoder:
             c for c in self._complements(token, index) if c.dep_ in {"obj", "nmod"} and case_of(c) is None
             and c.pos_ == "NOUN" and c not in objects]
         for noun in nouns:
+            if noun.lemma_.lower() in self.undergone:  # "l'arrestation de X par la police": the police
+                return [a for n in index.mentions_in({t.i for t in noun.subtree}) if not self._undergoes(index.spans[n].root, token)
+                        for a in index.mention(n)["actors"]]
             if state := self._demonym_state(noun):
                 return [state]
             of = [c for c in noun.children if case_of(c) in self.genitive]
@@ -423,6 +432,8 @@ class SentenceCoder:
                 continue
             for n in index.by_token.get(candidate.i, ()):
                 span = index.spans[n]
+                if self._undergoes(span.root, token):
+                    continue
                 case = self._nearest_case(span.root, token, index.time_tokens)
                 if (case is None and token.lemma_ not in self.topic_verbs) or case in self.preps(trigger):
                     place = case and case not in self._recipient_preps(trigger) and self._place(span)
@@ -434,7 +445,15 @@ class SentenceCoder:
                 break
         return []
 
-    def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> EventMention:
+    def _undergoes(self, root: Token, top: Token) -> bool:
+        """Whether a participant is whom a noun of what is done to someone names, below `top`:
+        "la libération de X", "la mort de X" (not "… par la police", "… à la Belgique")."""
+        path, _ = _path_up(root, top)
+        return self._nearest_case(root, top) in self.genitive and any(
+            t.lemma_.lower() in self.undergone and t is not root for t in path)
+
+    def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int],
+                 events: set[int] = frozenset()) -> EventMention:
         mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")
         of, others, voices = [], [], []
         # a clause the parse hangs on the noun tells something else ("Les mobilisations (…
@@ -454,6 +473,8 @@ class SentenceCoder:
                 voices.append(index.mention(n))
                 continue
             case = self._role_case(span.root, token)
+            if self._nearest_case(span.root, token) in self.agent:
+                case = self._nearest_case(span.root, token)  # "l'arrestation de X par la police", however parsed
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
                     and not self._is_person(index.mention(n)):
                 # not the country of a participant: "la visite du roi de Jordanie en France"
@@ -481,7 +502,7 @@ class SentenceCoder:
         bare = token.dep_ == "obl:mod" and case_of(token) is None \
             and any(i in index.time_tokens for i in range(token.head.i + 1, token.i))
         if not of and (token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and token.head.pos_ in {"VERB", "AUX"} \
-                and token.head.lemma_ not in self.causes | self.impersonal:
+                and token.head.lemma_ not in self.causes | self.impersonal and token.head.i not in events:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
             verb = token.head
@@ -589,7 +610,12 @@ class SentenceCoder:
                 # prepositional phrase that does not name one at its head is a circumstance
                 # ("à l'occasion de l'appel lancé par de Gaulle")
                 inside = index.mentions_in(scope)
-                groups = [[n for n in inside if self._owned_by(index.spans[n].root, token)] or inside]
+                if token.lemma_.lower() in self.undergone:
+                    # "condamner l'arrestation de X par la police": aimed at the police, not at X
+                    inside = [n for n in inside if self._nearest_case(index.spans[n].root, token) in self.agent]
+                    groups = [inside] if inside else []
+                else:
+                    groups = [[n for n in inside if self._owned_by(index.spans[n].root, token)] or inside]
             for group in groups:
                 named = []
                 for n in group:
