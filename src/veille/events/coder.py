@@ -321,6 +321,8 @@ class SentenceCoder:
         for child in self._complements(token, index):
             if child.i in stop or child.dep_ in {"nsubj", "nsubj:pass", "obl:agent", "punct", "cc", "conj"}:
                 continue
+            if child.pos_ in {"VERB", "AUX"} and any(c.dep_.startswith("nsubj") for c in child.children):
+                continue  # a clause with its own subject, whatever the parse calls it, is not a participant
             case = case_of(child)
             if child in light and child.i in index.by_token:
                 continue  # the noun a row requires names a means, not a party: "saisir la justice"
