@@ -503,15 +503,18 @@ class SentenceCoder:
         # a bare noun the parse read as a modifier after a date is an object: "ont voté jeudi le rejet"
         bare = token.dep_ == "obl:mod" and case_of(token) is None \
             and any(i in index.time_tokens for i in range(token.head.i + 1, token.i))
-        if not of and (token.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and token.head.pos_ in {"VERB", "AUX"} \
-                and token.head.lemma_ not in self.causes | self.impersonal and token.head.i not in events:
+        first = token  # "des blocages et des opérations escargot": both objects of one verb
+        while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+            first = first.head
+        verb = first.head
+        if not of and (first.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and verb.pos_ in {"VERB", "AUX"} \
+                and verb.lemma_ not in self.causes | self.impersonal and verb.i not in events:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
-            verb = token.head
-            of = [index.mention(n) for n in index.mentions_in(
-                {t.i for s in subject_of(verb) for t in s.subtree} - scope)]
+            subjects = [s for s in subject_of(verb, instruments=self.instruments) if s.i not in scope]
+            of = [{"actors": actors}] if (actors := self._actors_of(subjects, index, stop)) else []
             if not others:
-                complements = [c for c in verb.children if c.i != token.i and case_of(c) in self.preps(trigger)]
+                complements = [c for c in verb.children if c.i != first.i and case_of(c) in self.preps(trigger)]
                 for n in index.mentions_in({t.i for c in complements for t in c.subtree} - scope):
                     (voices if self._through_mouthpiece(index.spans[n].root, verb) else others).append(index.mention(n))
         if not of and token.dep_ in {"nmod", "appos", "acl"}:
