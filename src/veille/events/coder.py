@@ -189,7 +189,8 @@ class SentenceCoder:
                 mention.location = self._location(token, stop, index, self._recipient_preps(trigger))
             if trigger.frame == "visit" and mention.actors and not mention.recipients:
                 mention.recipients = self._hosts_at_home(token, trigger, mention, index, main_country)
-            implicit = self.implicit.get(f"{trigger.type}/{trigger.mode}") or self.implicit.get(trigger.type)
+            implicit = self.implicit.get(" ".join(trigger.lemmas)) or self.implicit.get(f"{trigger.type}/{trigger.mode}") \
+                or self.implicit.get(trigger.type)
             if trigger.frame == "agent" and implicit and mention.actors \
                     and all(a.get("kind") == "organisation" and a.get("sector") in EMPLOYERS for a in mention.actors):
                 # "la grève des agents de la SNCF": the company's workers strike against it
