@@ -341,6 +341,8 @@ def test_unknown_people_and_titles(nlp, text, date, mention_text, expected):
      ("General Confederation of Labour (France)", "FRA", "LAB")),
     ("La FNSEA manifeste à Paris. Le syndicat majoritaire a annoncé des blocages.", "Le syndicat",
      ("National Federation of Agricultural Holders' Unions", "FRA", "AGR")),
+    ("La SNCF a repris le trafic. Les syndicats ont rencontré la direction.", "la direction",
+     ("SNCF", "FRA", "BUS")),
     # collectives of a sector take the country their adjective names
     ("Des médias américains ont révélé l'affaire.", "Des médias américains", (None, "USA", "JRN")),
     ("Des sources anonymes de la chaîne CNBC ont confirmé l'appel.", "Des sources anonymes de la chaîne",
