@@ -105,6 +105,10 @@ def test_modality_and_roles_of_encounters(nlp, text, date, expected):
      "Event(ACCUSE/- Marine Le Pen→FRA"),
     ("«Nous exprimons toute notre solidarité avec Volodymyr Zelensky», a dit Emmanuel Macron.",
      "Event(SUPPORT/- Emmanuel Macron→Volodymyr Zelenskyy"),
+    ("«Le président Emmanuel Macron bafoue notre démocratie», a estimé jeudi Marine Le Pen.",
+     "Event(ACCUSE/- Marine Le Pen→Emmanuel Macron"),
+    ("«Les propos de Donald Trump sont pertinents», a jugé Éric Ciotti.",
+     "Event(SUPPORT/- Éric Ciotti→Donald Trump"),
     ("«C'est un scandale», a déclaré Marine Le Pen.", None),  # nobody named: no target, no event
     # a word of support that only says what kind of plan it is supports no one
     ("«Je travaille avec Bruno Le Maire à un plan de soutien du livre», a déclaré Franck Riester.", None),
