@@ -109,6 +109,9 @@ def test_modality_and_roles_of_encounters(nlp, text, date, expected):
      "Event(ACCUSE/- Marine Le Pen→Emmanuel Macron"),
     ("«Les propos de Donald Trump sont pertinents», a jugé Éric Ciotti.",
      "Event(SUPPORT/- Éric Ciotti→Donald Trump"),
+    # a quoted judgement of the verb's object
+    ("Éric Ciotti juge «pertinents» les propos du président américain Donald Trump.",
+     "Event(SUPPORT/- Éric Ciotti→Donald Trump"),
     ("«C'est un scandale», a déclaré Marine Le Pen.", None),  # nobody named: no target, no event
     # a word of support that only says what kind of plan it is supports no one
     ("«Je travaille avec Bruno Le Maire à un plan de soutien du livre», a déclaré Franck Riester.", None),
@@ -146,3 +149,12 @@ def test_the_stance_cues_are_well_formed():
     assert len(cues) == len(set(cues)) and rows
     assert all(row["type"] in {"ACCUSE", "SUPPORT"} and row["cameo"] and row["cue"] == unicodedata.normalize("NFC", row["cue"])
                for row in rows)
+
+
+def test_a_quoted_judgement_is_dated_by_its_sentence_not_by_the_article(nlp):
+    def dates(text):
+        [extraction] = extract_many(nlp, [Document(id="t", text=text, date="2022-03-01")])
+        return [e.date for e in extraction.events if e.type == "ACCUSE"]
+
+    assert dates("Ce mardi, Marine Le Pen a jugé «scandaleuse» la décision d'Emmanuel Macron.") == ["2022-03-01"]
+    assert dates("Marine Le Pen a jugé «scandaleuse» la décision d'Emmanuel Macron.") == [None]

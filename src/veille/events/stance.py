@@ -43,15 +43,41 @@ def stance_mentions(doc: Doc, index: MentionIndex, lang: str, sentence_of: dict[
         # not what the speaker says they are: "Je suis un opposant à X"
         target = next((a for n in index.mentions_in({t.i for t in words}) if not _self_description(index.spans[n], first_person)
                        for a in index.mention(n)["actors"] if not _same(a, speaker)), None)
+        if target is None:  # "X juge «pertinents» les propos de Y": the quoted words judge the verb's object
+            target = next((a for n in index.mentions_in(_judged(words, quote.get("verb")))
+                           for a in index.mention(n)["actors"] if not _same(a, speaker)), None)
         if target is None:
             continue
         # the words accuse or support when they are said, if the text says when (a quote's date
-        # falls back on the article's, which is not the event's)
-        said = quote.get("date") if quote.get("date") != doc._.published else None
+        # falls back on the article's, which is not the event's unless the sentence gives it)
+        said = quote.get("date")
+        if said == doc._.published and not _dated_in_sentence(doc, words, said):
+            said = None
         mentions.append(EventMention(triggers[cue.lemma_.lower()], cue, actors=[speaker], recipients=[target],
                                      date=said, sentence=sentence_of.get(cue.sent.start, 0),
                                      rule="stance:agent-patient"))
     return mentions
+
+
+def _dated_in_sentence(doc: Doc, words: Span, value: str | None) -> bool:
+    """Whether the sentence of a quote, outside its words, has a date of that value."""
+    sentence = words.sent
+    return any(t.get("value") == value and sentence.start_char <= t["start"] < sentence.end_char
+               and not words.start_char <= t["start"] < words.end_char for t in doc._.timexes or ())
+
+
+def _judged(words: Span, verb: str | None) -> set[int]:
+    """The object of the verb that reports a quoted judgement, outside the quote: "juge
+    «pertinents» les propos du président", "a qualifié d'«irresponsable» la décision de X"."""
+    if not verb:
+        return set()
+    # the model keeps some present forms as their own lemma ("juge" for juger)
+    cue = next((t for t in words.sent if t.lemma_ in {verb, verb[:-1]} and not words.start <= t.i < words.end), None)
+    if cue is None:
+        return set()
+    # the parse may hang the object after the quote as an apposition
+    return {t.i for c in cue.children if c.dep_ in {"obj", "appos"} and not words.start <= c.i < words.end
+            for t in c.subtree if not words.start <= t.i < words.end}
 
 
 def _self_description(span: Span | None, first_person: frozenset[str]) -> bool:
