@@ -504,6 +504,7 @@ def test_the_component_runs_in_a_users_spacy_pipeline():
 @pytest.mark.parametrize("text", [
     "Il est arrivé à Paris le 3 mai 2015. Au lendemain de son arrivée, il a parlé.",
     "La réunion aura lieu le 11 novembre, la veille du sommet.",
+    "La convention a eu lieu le 24 août, deux mois après avoir mis en joue des manifestants.",
 ])
 def test_a_day_counted_from_an_undated_event_is_not_given_the_storys_date(timexes_of, text):
     assert [t.text for t in timexes_of(text, WEDNESDAY)][1:] == []

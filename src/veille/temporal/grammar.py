@@ -87,8 +87,9 @@ class Grammar:
     lexicon: dict[str, dict[str, Value]]  # lexicon slot -> normalised form -> key
     slot_words: dict[str, str]  # regex slot -> the lexicon slot whose words it also accepts
     anchors: dict[str, re.Pattern]  # anchor name -> what finds it (see timex_grammar.yaml)
-    # the event an offset counts from, the word tying its date, the event after "la veille"
-    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern]
+    # the event an offset counts from, the word tying its date, the event after "la veille",
+    # the deed after an offset ("après avoir …")
+    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]
 
     def value(self, source: str, text: str) -> Value | None:
         """The neutral value of a captured part: its lexicon key, or its number (digits or
@@ -138,7 +139,8 @@ def grammar(lang: str) -> Grammar:
     # what lies between an offset and the date of the event it counts from: "[le putsch] du"
     dated_event = (re.compile(rf"{SPACE}(?:{alternatives(words['event_article'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
                    re.compile(rf"(?:{alternatives(words['event_date_link'])})(?!\w)", re.I),
-                   re.compile(rf"(?:{SPACE})?(?:{alternatives(words['event_of'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I))
+                   re.compile(rf"(?:{SPACE})?(?:{alternatives(words['event_of'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
+                   re.compile(rf"{SPACE}(?:{alternatives(words['event_infinitive'])})(?!\w)", re.I))
     return Grammar(lang, patterns, lexicon, slot_words, anchors, dated_event)
 
 

@@ -42,7 +42,7 @@ class Context:
     tense: Tense = lambda start, end: None
     sentence: Sentence = lambda offset: 0
     text: str = ""
-    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern] | None = None  # see Grammar.dated_event
+    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern] | None = None  # see Grammar.dated_event
 
 
 @dataclass
@@ -142,7 +142,7 @@ def _from_dated_event(mention: Mention, following: Mention | None, context: Cont
     whatever the story's date."""
     if following is None or following.kind != "date" or context.dated_event is None:
         return None
-    between, link, of_event = context.dated_event
+    between, link, of_event, _ = context.dated_event
     if mention.kind == "offset" and mention.pattern.options.get("anchor") == "ref":
         amount, unit = mention.parts["amount"], str(mention.parts["unit"])
         if amount == "X":
@@ -163,8 +163,13 @@ def _from_dated_event(mention: Mention, following: Mention | None, context: Cont
 
 def _counts_from_an_event(mention: Mention, context: Context) -> bool:
     """Whether a word counted from the story's date ("la veille", "au lendemain") names
-    the event it counts from instead ("au lendemain de son arrivée")."""
-    if mention.kind != "word" or context.dated_event is None or not _word_recipe(mention).startswith("ref"):
+    the event it counts from instead ("au lendemain de son arrivée"), or an offset the deed
+    it counts from ("deux mois après avoir mis en joue …")."""
+    if context.dated_event is None:
+        return False
+    if mention.kind == "offset" and mention.pattern.options.get("anchor") == "ref":
+        return context.dated_event[3].match(context.text, mention.end) is not None
+    if mention.kind != "word" or not _word_recipe(mention).startswith("ref"):
         return False
     return context.dated_event[2].match(context.text, mention.end) is not None
 
