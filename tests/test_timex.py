@@ -501,6 +501,14 @@ def test_the_component_runs_in_a_users_spacy_pipeline():
         ("le 11 novembre", "2018-11-11", "day"), ("La veille", "2018-11-10", "day")]
 
 
+def test_a_part_of_the_day_is_of_a_day_just_named_or_else_of_the_story(timexes_of):
+    text = ("Le putsch a eu lieu le 18 août. Les militaires ont pris le pouvoir. Ils ont nommé un président. "
+            "La Cédéao a réagi. Une manifestation était organisée dans l'après-midi à Bamako.")
+    assert [t.value for t in timexes_of(text, WEDNESDAY)] == ["2018-08-18", "2018-10-24"]
+    text = "Le sommet s'est tenu le 18 août. Une manifestation était organisée dans l'après-midi."
+    assert [t.value for t in timexes_of(text, WEDNESDAY)] == ["2018-08-18", "2018-08-18"]
+
+
 @pytest.mark.parametrize("text", [
     "Il est arrivé à Paris le 3 mai 2015. Au lendemain de son arrivée, il a parlé.",
     "La réunion aura lieu le 11 novembre, la veille du sommet.",
@@ -669,7 +677,7 @@ def test_every_lexicon_slot_and_key_is_one_the_resolver_knows():
         "this": lambda k: k in ("doc+0", "ref+0"),
         "daypart": lambda k: k in ("morning", "noon", "afternoon", "evening", "night"),
         "word": lambda k: k in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or (
-            k[:3] in ("doc", "ref") and k.split()[1] in units),
+            k.split("+")[0].split("-")[0] in ("doc", "ref", "near") and k.split()[1] in units),
         "named": lambda k: k.startswith(("--", "easter")) or bool(date.fromisoformat(k)),
     }
     for row in table("fr", "timex_lexicon.tsv"):

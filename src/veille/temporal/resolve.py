@@ -19,13 +19,14 @@ from veille.temporal.calendar import RANK, Period, choose, easter, full_year
 from veille.temporal.detect import Mention
 
 REFERENCES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-RECIPE = re.compile(r"(doc|ref)([+-]\d+)(?: (\w+))?$")
+RECIPE = re.compile(r"(doc|ref|near)([+-]\d+)(?: (\w+))?$")
 DURATION_UNITS = {"day": (1, "D"), "weekend": (2, "D"), "week": (1, "W"), "month": (1, "M"),
                   "quarter": (3, "M"), "half": (6, "M"), "year": (1, "Y"), "decade": (10, "Y"),
                   "century": (100, "Y"), "hour": (1, "TH"), "minute": (1, "TM"), "second": (1, "TS")}
 DATE_KINDS = ("date", "relative", "offset", "word")
 IN_A_YEAR = ("month", "season", "quarter", "named")
 NEAR_DAYS = 10
+NEAR_SENTENCES = 2  # how far back a part of the day ("dans l'après-midi") looks for its day
 WEEKDAY_REACH = 200  # a weekday picks the year of a date only among dates this close
 TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
 
@@ -59,9 +60,14 @@ class Narrative:
     published: date | None
     dates: list[Antecedent] = field(default_factory=list)
 
-    def anchor(self, kind: str, granularity: str) -> date | None:
-        if kind == "ref":
+    def anchor(self, kind: str, granularity: str, sentence: int = 0) -> date | None:
+        """The publication date (`doc`), the last date the narrative gave, fine enough
+        (`ref`), or such a date given in the last sentences, else the publication date
+        (`near`: "dans l'après-midi" of a day the text has just named, or of the story's)."""
+        if kind in ("ref", "near"):
             for antecedent in reversed(self.dates):
+                if kind == "near" and antecedent.sentence < sentence - NEAR_SENTENCES:
+                    break
                 if RANK[antecedent.period.granularity] <= RANK.get(granularity, 0):
                     return antecedent.period.start
         return self.published
@@ -131,7 +137,7 @@ def _date_value(mention: Mention, context: Context, narrative: Narrative) -> Per
     if recipe in REFERENCES:
         return recipe
     anchor, count, unit = _recipe(recipe)
-    base = narrative.anchor(anchor, unit)
+    base = narrative.anchor(anchor, unit, context.sentence(mention.start))
     return Period.of(base, unit).shifted(count) if base else None
 
 
