@@ -504,8 +504,8 @@ class SentenceCoder:
         # a bare noun the parse read as a modifier after a date is an object: "ont voté jeudi le rejet"
         bare = token.dep_ == "obl:mod" and case_of(token) is None \
             and any(i in index.time_tokens for i in range(token.head.i + 1, token.i))
-        first = token  # "des blocages et des opérations escargot": both objects of one verb
-        while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = token  # "des blocages et des opérations escargot": two events, objects of one verb
+        while first.dep_ == "conj" and first.head.i in stop:
             first = first.head
         verb = first.head
         if not of and (first.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and verb.pos_ in {"VERB", "AUX"} \
