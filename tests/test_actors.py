@@ -300,8 +300,8 @@ def full(actor: dict) -> tuple:
     ("Cécile Marchand a pris la parole. La militante a dénoncé le jugement en France.", "2019-10-16",
      "La militante", ("Cécile Marchand", None, None)),
     # … and of the country the description names
-    ("Le ministre Jean-Yves Le Drian a convoqué l'ambassadeur de Chine.", "2020-06-02",
-     "l'ambassadeur de Chine", (None, "CHN", "GOV")),
+    ("Xi Jinping a parlé à Emmanuel Macron. Le ministre Jean-Yves Le Drian a convoqué l'ambassadeur de Chine.",
+     "2020-06-02", "l'ambassadeur de Chine", (None, "CHN", "GOV")),
     # … also with a complement, when the text gave that person this very description
     ("Jeanne Rotgé, une habitante du Lot-et-Garonne, a reçu un chèque. L'habitante du Lot-et-Garonne a écrit au consulat.",
      "2020-09-04", "L'habitante", ("Jeanne Rotgé", None, "CVL")),

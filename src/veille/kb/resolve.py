@@ -279,8 +279,8 @@ class Resolver:
             if singular and parsed.definite and not parsed.demonstrative \
                     and (same := self._same_title(parsed, gender, context, prefix=False)):
                 return same  # "l'habitante du Lot-et-Garonne" after "X, une habitante de …"
-            if singular and parsed.definite and (bare or parsed.demonstrative) \
-                    and (same := self._described(doc, parsed, gender, context, targets)):
+            if singular and parsed.definite and (bare or parsed.demonstrative) and not targets \
+                    and (same := self._described(doc, parsed, gender, context)):
                 return same
             places = [self._where(code) for code in targets] or [(context.dominant, None)]
             return Mention(*span, [_person(None, code, own or sector) for code, own in places], "role",
@@ -338,17 +338,16 @@ class Resolver:
             return Mention(parsed.start, parsed.end, [_person(None, context.dominant, None)], "role", [None])
         return self._last_named(doc, parsed, context, lambda mention: True)
 
-    def _described(self, doc: Doc, parsed: RolePhrase, gender: str | None, context: Context,
-                   targets: list[str]) -> Mention | None:
+    def _described(self, doc: Doc, parsed: RolePhrase, gender: str | None, context: Context) -> Mention | None:
         """"«…», a insisté la militante": a definite description that names no office stands
-        for the last person named before it, of its gender, of no other sector ("le client" is
-        not the president named before him) and of the country it names, if any
-        ("l'ambassadeur de Chine" is not the French minister who summons him)."""
+        for the last person named before it, of its gender and of no other sector ("le
+        client" is not the president named before him). One that names a country is someone
+        of that country the text has not named ("l'ambassadeur de Chine" is not the French
+        minister who summons him, nor the Chinese president)."""
         def fits(mention: Mention) -> bool:
             actor = mention.actors[0]
             return bool(actor["name"]) and actor.get("sector") in (None, parsed.role["sector"]) \
-                and (gender is None or self._gender(mention, context) in (None, gender)) \
-                and (not targets or actor.get("country") in targets)
+                and (gender is None or self._gender(mention, context) in (None, gender))
 
         return self._last_named(doc, parsed, context, fits)
 
