@@ -20,7 +20,7 @@ from veille.events.coder import EventMention, SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions, same_actor
 from veille.events.reading import readings
-from veille.events.roles import acting_sector, is_complete, settle_roles
+from veille.events.roles import acting_sector, clash_as_riot, is_complete, settle_roles
 from veille.events.setting import date_from_story, protest_targets, share_setting
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
@@ -84,6 +84,7 @@ class EventCoder:
         merged = merge_mentions(mentions)
         for event in merged:
             settle_roles(event)
+            clash_as_riot(event, self.coder.riot)
         share_setting(merged)
         protest_targets(merged, "PROTEST", self.coder.demands | self.coder.opposing)
         date_from_story(merged, doc, timexes)
@@ -124,7 +125,7 @@ class EventCoder:
             "actors": [_actor(a) for a in event.actors], "recipients": [_actor(a) for a in event.recipients],
             "date": event.date, "location": _place(event.location), "modality": event.modality,
             "evidence": evidence, "confidence": round(min(confidence, 0.95), 2),
-            "trigger": first.token.text, "rule": first.rule, "cameo": first.trigger.cameo,
+            "trigger": first.token.text, "rule": first.rule, "cameo": event.cameo or first.trigger.cameo,
             "readings": readings(event.mentions, doc),
         }
 

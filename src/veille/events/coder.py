@@ -50,6 +50,7 @@ class SentenceCoder:
         self.measures = frozenset(syntax["measures"])
         self.opposing = frozenset(syntax["opposing"])
         self.undergone = frozenset(syntax["undergone"])
+        self.riot = syntax["riot"]
         self.vague = frozenset(syntax["vague_subjects"])
         self.instances = frozenset(syntax["instances"])
         self.alone = frozenset(syntax["alone"])

@@ -30,6 +30,7 @@ class MergedEvent:
     modality: str = "negated"
     explicit: bool = False
     mode: str | None = None
+    cameo: str | None = None  # when the event is no longer what its first trigger says
 
     @property
     def participants(self) -> list[dict]:

@@ -32,6 +32,18 @@ def settle_roles(event: MergedEvent) -> None:
         event.mode = THIRD_PARTY if len(participants) == 2 else MULTILATERAL if len(participants) > 2 else None
 
 
+def clash_as_riot(event: MergedEvent, riot: dict) -> None:
+    """Clashes told without sides between a crowd and forces of order are the crowd's
+    violent protest against those forces."""
+    if event.type != "ASSAULT" or event.recipients:
+        return
+    forces = [a for a in event.actors if a.get("sector") in riot["forces"]]
+    crowd = [a for a in event.actors if a.get("sector") in riot["crowd"]]
+    if forces and crowd and len(forces) + len(crowd) == len(event.actors):
+        event.type, event.mode, event.cameo = riot["type"], riot["mode"], riot["cameo"]
+        event.actors, event.recipients = crowd, forces
+
+
 def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozenset(),
                 not_acting: dict[str, frozenset[str]] | None = None) -> bool:
     """An event needs someone acting, of a sector that can (`not_acting`: a government does
