@@ -288,6 +288,8 @@ def full(actor: dict) -> tuple:
     # a bare title stands for the person the text last gave it
     ("Le général de Gaulle a lancé un appel. Le général a ensuite quitté Londres.", "2020-06-18",
      "Le général", ("Charles de Gaulle", "FRA", "MIL")),
+    ("Le chef de la junte au Mali, le colonel Assimi Goïta, a parlé mardi. Puis le chef de la junte a ajouté un mot.",
+     "2020-09-22", "le chef de la junte", ("Assimi Goïta", "MLI", "MIL")),
     ("La ministre de la Culture, Agathe Simonin, a visité le musée à Paris. La ministre a promis des aides.",
      "2020-05-04", "La ministre", ("Agathe Simonin", "FRA", "GOV")),
     # … but not one of the other gender, nor one with a complement of its own
