@@ -465,6 +465,8 @@ class SentenceCoder:
         # the parse coordinates the noun's own verb with it ("Les négociations entre Israël
         # et le Hamas ont repris")
         clauses = {c.i for c in token.children if c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}}
+        # and so does a relative clause deeper in ("le voyage … sur ce territoire, où 40% de la population vit …")
+        clauses |= {d.i for d in token.subtree if d.dep_ == "acl:relcl" and d is not token}
         scope = subtree_without(token, stop | clauses)
         # "la mort de X sous les coups de Y": the actor is named inside the required noun
         by = {t.i for c in token.children if any(_heads_run(c, run) for run in trigger.objects) for t in c.subtree}
@@ -513,7 +515,8 @@ class SentenceCoder:
                 and verb.lemma_ not in self.causes | self.impersonal and verb.i not in events:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
-            subjects = [s for s in subject_of(verb, instruments=self.instruments) if s.i not in scope]
+            # a subject that is itself an event acts in nothing: "le voyage de X se déroule sur fond de grève"
+            subjects = [s for s in subject_of(verb, instruments=self.instruments) if s.i not in scope | stop]
             of = [{"actors": actors}] if (actors := self._actors_of(subjects, index, stop)) else []
             if not others:
                 complements = [c for c in verb.children if c.i != first.i and case_of(c) in self.preps(trigger)]
