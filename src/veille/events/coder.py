@@ -388,8 +388,8 @@ class SentenceCoder:
             and c.pos_ == "NOUN" and c not in objects]
         for noun in nouns:
             if noun.lemma_.lower() in self.undergone:  # "l'arrestation de X par la police": the police
-                return [a for n in index.mentions_in({t.i for t in noun.subtree}) if not self._undergoes(index.spans[n].root, token)
-                        for a in index.mention(n)["actors"]]
+                return [a for n in index.mentions_in({t.i for t in noun.subtree})
+                        if self._nearest_case(index.spans[n].root, noun) in self.agent for a in index.mention(n)["actors"]]
             if state := self._demonym_state(noun):
                 return [state]
             of = [c for c in noun.children if case_of(c) in self.genitive]
@@ -607,6 +607,8 @@ class SentenceCoder:
             heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
             groups = [index.mentions_in({t.i for t in [h, *h.children]
                                          if t is h or t.dep_ in {"appos", "flat:name", "flat"}}) for h in heads]
+            if token.lemma_.lower() in self.undergone:
+                groups = []  # "la libération, Alexeï Navalny" as parsed: the freed is not the target
             found.append((token, scope, [g for g in groups if g]))
         at_heads = any(groups for _, _, groups in found)
         for token, scope, groups in found:
