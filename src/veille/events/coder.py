@@ -68,6 +68,7 @@ class SentenceCoder:
         self.agent = set(syntax["agent"])
         self.mouthpieces = frozenset(syntax["mouthpieces"])
         self.from_whom = frozenset(syntax["from_whom"])
+        self.parts_of_places = frozenset(syntax["parts_of_places"])
         self.topic_verbs = frozenset(syntax["topic_verbs"])
         self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -599,7 +600,7 @@ class SentenceCoder:
         person before the body they speak for ("la Haut-Commissaire de l'ONU, Michelle
         Bachelet" is Bachelet); else any actor in its phrase."""
         actors, found = [], []
-        for token in map(self._from_whom, tokens):
+        for token in map(self._stands_for, tokens):
             # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …"),
             # and so does a name the parse hung there by mistake
             clauses = {d.i for d in token.subtree if d is not token and (d.dep_ in CLAUSAL | {"acl"} or _stray_name(d, index))}
@@ -642,9 +643,9 @@ class SentenceCoder:
                 actors.extend([a for a in people if a.get("name")] or people or named)
         return actors
 
-    def _from_whom(self, token: Token) -> Token:
-        """Whom "de la part de X" points at: X."""
-        if token.lemma_.lower() in self.from_whom:
+    def _stands_for(self, token: Token) -> Token:
+        """Whom "de la part de X" points at, and the place "le nord de X" is part of: X."""
+        if token.lemma_.lower() in self.from_whom | self.parts_of_places:
             return next((c for c in token.children if case_of(c) in self.genitive), token)
         return token
 
