@@ -295,8 +295,9 @@ class SentenceCoder:
 
     def _passive_subject(self, verb: Token) -> bool:
         """Whether a verb's subject is a passive one; "est arrivé" (être as the tense
-        auxiliary, `active_auxiliary`) is active, whatever the subject's label."""
-        if not any(c.dep_ == "nsubj:pass" for c in verb.children):
+        auxiliary, `active_auxiliary`) and a pronominal verb ("s'en est pris à") are active,
+        whatever the labels."""
+        if not any(c.dep_ == "nsubj:pass" for c in verb.children) or self._reflexive(verb):
             return False
         active = any(c.dep_ == "aux:tense" and c.lemma_ == self.active_auxiliary for c in verb.children)
         return not active or any(c.dep_ == "aux:pass" for c in verb.children)
