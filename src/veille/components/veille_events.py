@@ -21,7 +21,7 @@ from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions, same_actor
 from veille.events.reading import readings
 from veille.events.roles import acting_sector, clash_as_riot, is_complete, settle_roles
-from veille.events.setting import date_from_story, protest_targets, share_setting
+from veille.events.setting import date_from_sentence, date_from_story, protest_targets, share_setting
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
 from veille.lang import data
@@ -85,6 +85,7 @@ class EventCoder:
         for event in merged:
             settle_roles(event)
             clash_as_riot(event, self.coder.riot)
+        date_from_sentence(merged, timexes)
         share_setting(merged)
         protest_targets(merged, "PROTEST", self.coder.demands | self.coder.opposing)
         date_from_story(merged, doc, timexes)

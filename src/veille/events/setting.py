@@ -1,13 +1,15 @@
 """When and where an event happens when its own words do not say.
 
-Two inferences a reader makes, and the annotators with them:
+Inferences a reader makes, and the annotators with them, in this order:
+- an event told as done by a verb, with no date attached to it, happens at the date its
+  sentence names before it ("a lancé lundi sa campagne en accusant …", "depuis la mort, le
+  25 mai, de X, asphyxié par …");
 - an event told in the same sentence as another, with no date or place of its own, happens
   when and where that one does ("X est arrivé mardi à Kenosha, où il a rencontré Y");
-- an event told as done by a verb, with no date attached to it, happens at the date its
-  sentence names before it ("a lancé lundi sa campagne en accusant …"), else on the day the
-  story is at: the last day its paragraph named before it, not after the day of publication
-  ("mardi matin, Macron a visité une école … Il a été reçu par le maire"), unless a
-  pluperfect steps back from that day ("il avait rencontré").
+- an event told as done by a verb happens on the day the story is at: the last day its
+  paragraph named before it, not after the day of publication ("mardi matin, Macron a
+  visité une école … Il a été reçu par le maire"), unless a pluperfect steps back from that
+  day ("il avait rencontré").
 
 The date of a thing named in passing ("le putsch du 18 août") is not a day of the story.
 """
@@ -18,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from veille.events.coder import EventMention
 from veille.events.merge import MergedEvent
 
 DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -50,24 +53,43 @@ def _same_actors(ours: list[dict], theirs: list[dict]) -> bool:
     return bool(ours) and {key(a) for a in ours} == {key(a) for a in theirs}
 
 
-def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) -> None:
-    """Date an undated event told as done from its sentence, else from its paragraph."""
-    published = (doc._.published or "")[:10]
-    dated = sorted((t["start"], t["value"]) for t in timexes
-                   if t.get("type", "DATE") == "DATE" and (t.get("value") or "")[:1].isdigit())
-    in_passing = {t["start"] for t in timexes if _of_noun(doc, t)}
-    starts = _paragraph_starts(doc)
+def _dates(timexes: list[dict]) -> list[tuple[int, str]]:
+    return sorted((t["start"], t["value"]) for t in timexes
+                  if t.get("type", "DATE") == "DATE" and (t.get("value") or "")[:1].isdigit())
+
+
+def _told(event: MergedEvent) -> EventMention | None:
+    """The first mention that tells an undated event as done by a verb; a noun ("les
+    manifestations") names a background, not a step of the story."""
+    told = [m for m in event.mentions if m.token.pos_ in {"VERB", "AUX"}]
+    if event.date or event.modality != "asserted" or not told:
+        return None
+    return min(told, key=lambda m: m.token.i)
+
+
+def date_from_sentence(events: list[MergedEvent], timexes: list[dict]) -> None:
+    """Date an undated event told as done from a date its sentence gives before it, where the
+    parse did not attach it to the event: before the date of another event of the sentence."""
+    dated = _dates(timexes)
     for event in events:
-        told = [m for m in event.mentions if m.token.pos_ in {"VERB", "AUX"}]
-        if event.date or event.modality != "asserted" or not told:
-            continue  # a noun ("les manifestations") names a background, not a step of the story
-        first = min(told, key=lambda m: m.token.i)
+        if (first := _told(event)) is None:
+            continue
         sentence = first.token.sent
-        # the sentence's own date, where the parse did not attach it to the event
         own = [value for start, value in dated if sentence.start_char <= start < first.token.idx]
         if own:
             event.date = own[-1]
+
+
+def date_from_story(events: list[MergedEvent], doc: Doc, timexes: list[dict]) -> None:
+    """Date an undated event told as done from its paragraph."""
+    published = (doc._.published or "")[:10]
+    dated = _dates(timexes)
+    in_passing = {t["start"] for t in timexes if _of_noun(doc, t)}
+    starts = _paragraph_starts(doc)
+    for event in events:
+        if (first := _told(event)) is None:
             continue
+        sentence = first.token.sent
         if _pluperfect(first.token):
             continue  # "avait échangé": a step back from the day the story is at
         opening = max((s for s in starts if s <= sentence.start_char), default=0)
