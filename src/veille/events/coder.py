@@ -175,8 +175,8 @@ class SentenceCoder:
             if token.pos_ in {"NOUN", "PROPN"}:
                 # a verb that is an event of its own does not lend the noun its subject ("Paris a
                 # condamné l'arrestation de X"); one that calls for it does ("appellent à la grève")
-                own = {j for j in stop if triggers.get(j) is not None and triggers[j].type not in self.demands}
-                mention = self._nominal(token, trigger, index, stop, own)
+                own_events = {j for j in stop if triggers.get(j) is not None and triggers[j].type not in self.demands}
+                mention = self._nominal(token, trigger, index, stop, own_events)
             else:
                 mention = self._verbal(token, trigger, index, stop)
             scope = subtree_without(token, stop | {c.i for c in token.children if c.dep_ in CLAUSAL and token.pos_ != "NOUN"})
@@ -391,7 +391,7 @@ class SentenceCoder:
         for noun in nouns:
             if noun.lemma_.lower() in self.undergone:  # "l'arrestation de X par la police": the police
                 return [a for n in index.mentions_in({t.i for t in noun.subtree})
-                        if self._nearest_case(index.spans[n].root, noun) in self.agent for a in index.mention(n)["actors"]]
+                        if self._by_agent(index.spans[n].root, noun) for a in index.mention(n)["actors"]]
             if state := self._demonym_state(noun):
                 return [state]
             of = [c for c in noun.children if case_of(c) in self.genitive]
@@ -451,6 +451,10 @@ class SentenceCoder:
                 break
         return []
 
+    def _by_agent(self, root: Token, top: Token) -> bool:
+        """Whether a participant is introduced as the one who acts ("par la police") below `top`."""
+        return self._nearest_case(root, top) in self.agent
+
     def _undergoes(self, root: Token, top: Token) -> bool:
         """Whether a participant is whom a noun of what is done to someone names, below `top`:
         "la libération de X", "la mort de X" (not "… par la police", "… à la Belgique")."""
@@ -459,7 +463,7 @@ class SentenceCoder:
             t.lemma_.lower() in self.undergone and t is not root for t in path)
 
     def _nominal(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int],
-                 events: set[int] = frozenset()) -> EventMention:
+                 own_events: set[int] = frozenset()) -> EventMention:
         mention = EventMention(trigger, token, rule=f"noun:{trigger.frame}")
         of, others, voices = [], [], []
         # a clause the parse hangs on the noun tells something else ("Les mobilisations (…
@@ -481,7 +485,7 @@ class SentenceCoder:
                 voices.append(index.mention(n))
                 continue
             case = self._role_case(span.root, token)
-            if self._nearest_case(span.root, token) in self.agent:
+            if self._by_agent(span.root, token):
                 case = self._nearest_case(span.root, token)  # "l'arrestation de X par la police", however parsed
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
                     and not self._is_person(index.mention(n)):
@@ -514,7 +518,7 @@ class SentenceCoder:
             first = first.head
         verb = first.head
         if not of and (first.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and verb.pos_ in {"VERB", "AUX"} \
-                and verb.lemma_ not in self.causes | self.impersonal and verb.i not in events:
+                and verb.lemma_ not in self.causes | self.impersonal and verb.i not in own_events:
             # a light verb carries the participants: "X a eu un entretien avec Y",
             # "X a présenté ses excuses aux familles"
             # a subject that is itself an event acts in nothing: "le voyage de X se déroule sur fond de grève"
@@ -626,7 +630,7 @@ class SentenceCoder:
                 inside = index.mentions_in(scope)
                 if token.lemma_.lower() in self.undergone:
                     # "condamner l'arrestation de X par la police": aimed at the police, not at X
-                    inside = [n for n in inside if self._nearest_case(index.spans[n].root, token) in self.agent]
+                    inside = [n for n in inside if self._by_agent(index.spans[n].root, token)]
                     groups = [inside] if inside else []
                 else:
                     groups = [[n for n in inside if self._owned_by(index.spans[n].root, token)] or inside]
