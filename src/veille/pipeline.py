@@ -3,6 +3,7 @@ that turns `Document`s into `Extraction`s (or `Problem`s)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -27,12 +28,12 @@ def load(lang: str = "fr") -> Language:
         raise ValueError(f"unsupported language: {lang} (supported: {', '.join(sorted(MODELS))})")
     register_extensions()
     nlp = spacy.load(MODELS[lang])
+    # scraped copy glues words the model's tokenizer keeps whole
     punctuation = data(lang, "punctuation.yaml")
     prefixes = punctuation.get("split_prefixes") or []
     infixes = punctuation.get("split_infixes") or []
-    if punctuation.get("glued_openers"):  # "lundiLa SNCF": split before the glued word
-        infixes = [*infixes, rf"(?<=[^\W\d_]{{2}})(?=(?:{'|'.join(punctuation['glued_openers'])})\b)"]
-    # scraped copy glues words the model's tokenizer keeps whole
+    if openers := punctuation.get("glued_openers"):  # "ce lundiLa SNCF": split before the opener
+        infixes = [*infixes, rf"(?<=[^\W\d_]{{2}})(?=(?:{'|'.join(map(re.escape, openers))})\b)"]
     if prefixes:
         nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *prefixes]).search
     if infixes:

@@ -5,7 +5,8 @@ boundaries): a sentence starts at every line, so that a headline is never glued 
 sentence that follows it, after sentence-final punctuation followed by a capital or an
 opening quote, after the closing dash of an intertitle of wire copy, and before the first
 word of a sentence glued onto a heading ("ce lundiLa SNCF"). The statistical parser alone
-splits "«" from its quote and cuts sentences after "Lors". Boilerplate lines are recorded in `doc._.boilerplate`.
+splits "«" from its quote and cuts sentences after "Lors". Boilerplate lines are recorded
+in `doc._.boilerplate`.
 """
 
 from spacy.language import Language

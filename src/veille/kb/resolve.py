@@ -619,7 +619,8 @@ class Resolver:
             return None
         chosen = candidates[0]
         own = token.sent.start if doc.has_annotation("SENT_START") else 0
-        speaks = (token.dep_.startswith("nsubj") and not clitic) or token.text.startswith("-") or any(c.dep_ == "case" for c in token.children)
+        speaks = (token.dep_.startswith("nsubj") and not clitic) or token.text.startswith("-") \
+            or any(c.dep_ == "case" for c in token.children)
         if speaks and chosen.start < own:  # "il", "a-t-il", "selon lui", not "lui a dit"
             subjects = [m for m in candidates if _is_subject(doc, m)]
             sentence = doc[chosen.start].sent.start
