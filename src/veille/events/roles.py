@@ -48,11 +48,12 @@ def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozense
                 not_acting: dict[str, frozenset[str]] | None = None) -> bool:
     """An event needs someone acting, of a sector that can (`not_acting`: a government does
     not demonstrate), and someone acted upon unless its frame has nobody or its type may be
-    done alone (`alone`: a protest need not be against anyone named)."""
+    done alone (`alone`, types or type/mode: a protest need not be against anyone named, a
+    call for a ceasefire need not be addressed to anyone)."""
     excluded = (not_acting or {}).get(f"{event.type}/{event.mode}", frozenset())
     if not [a for a in event.actors if a.get("name") or acting_sector(a) not in excluded]:
         return False
-    if frame == "agent" or event.type in alone:
+    if frame == "agent" or event.type in alone or f"{event.type}/{event.mode}" in alone:
         return True
     # two who act together need no one acted upon only when the event is done together
     # ("X et Y se sont rencontrés"), not when each does it ("X et Y défendent le texte")
