@@ -69,6 +69,7 @@ class SentenceCoder:
         self.mouthpieces = frozenset(syntax["mouthpieces"])
         self.from_whom = frozenset(syntax["from_whom"])
         self.parts_of_places = frozenset(syntax["parts_of_places"])
+        self.purpose_marks = frozenset(syntax["purpose_marks"])
         self.topic_verbs = frozenset(syntax["topic_verbs"])
         self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
         self.boundaries = frozenset(syntax["clause_boundaries"])
@@ -349,7 +350,8 @@ class SentenceCoder:
         objects = [o for o in with_conjuncts(objects) if not _stray_name(o, index)]
         object_actors = self._actors_of(objects, index, stop, self._recipient_preps(trigger))
         if not object_actors and not passive and trigger.frame != "agent":
-            object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop)
+            object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop) \
+                or self._addressee(token, trigger, index, stop)
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
@@ -449,6 +451,20 @@ class SentenceCoder:
                         return [a for m in [n, *coordinated] for a in index.mention(m)["actors"]]
             if candidate.pos_ in {"VERB", "SCONJ"} and candidate.dep_ not in {"acl", "amod"}:
                 break
+        return []
+
+    def _addressee(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> list[dict]:
+        """Whom one writes or turns to in order to ask: "a écrit au consulat pour demander
+        conseil" asks the consulate."""
+        if trigger.type not in self.demands or not any(c.dep_ == "mark" and c.lower_ in self.purpose_marks
+                                                         for c in token.children):
+            return []
+        verb = token
+        while verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head
+            complements = [c for c in verb.children if c.i != token.i and case_of(c) in self.preps(trigger)]
+            if actors := self._actors_of(complements, index, stop):
+                return actors
         return []
 
     def _by_agent(self, root: Token, top: Token) -> bool:
