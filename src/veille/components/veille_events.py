@@ -82,11 +82,11 @@ class EventCoder:
         mentions.sort(key=lambda m: m.token.i)
         events = []
         merged = merge_mentions(mentions)
-        for event in merged:
-            settle_roles(event)
-            clash_as_riot(event, self.coder.riot)
         date_from_sentence(merged, timexes)
         share_setting(merged)
+        for event in merged:  # once each event has the place its sentences give it
+            settle_roles(event)
+            clash_as_riot(event, self.coder.riot)
         protest_targets(merged, "PROTEST", self.coder.demands | self.coder.opposing)
         date_from_story(merged, doc, timexes)
         for event in merged:
