@@ -2,7 +2,8 @@
 
 Deictic expressions ("hier", "l'année prochaine") are anchored on the publication date;
 anaphoric ones ("la veille", "la même année", "deux jours plus tard") on the last date the
-narrative gave, at a granularity at least as fine as theirs. A partial date ("le 11
+narrative gave, at a granularity at least as fine as theirs; a part of the day ("dans
+l'après-midi") on a day the last sentences gave, else on the publication date. A partial date ("le 11
 novembre", "mercredi") is the occurrence the clause's tense points to: the next one when
 future or conditional, the last one when past, the nearest one otherwise; a year given
 earlier in the same sentence fixes it instead.
@@ -43,7 +44,8 @@ class Context:
     tense: Tense = lambda start, end: None
     sentence: Sentence = lambda offset: 0
     text: str = ""
-    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern] | None = None  # see Grammar.dated_event
+    # see Grammar.dated_event
+    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern] | None = None
 
 
 @dataclass
