@@ -19,6 +19,8 @@ MODALITY_RANK = {"asserted": 3, "future": 2, "hypothetical": 1, "negated": 0}
 NEARBY_SENTENCES = 2
 
 
+PHONE = "phone"  # the CONSULT mode of calls and videoconferences
+
 @dataclass
 class MergedEvent:
     type: str
@@ -139,6 +141,9 @@ def _corroborates(event: MergedEvent, mention: EventMention) -> bool:
 def _accepts(event: MergedEvent, mention: EventMention) -> bool:
     if event.type != mention.trigger.type:
         return False
+    if PHONE in (event.mode, mention.trigger.mode) and None not in (event.mode, mention.trigger.mode) \
+            and event.mode != mention.trigger.mode:
+        return False  # a call is no part of a visit or a summit
     if not (_compatible_date(event.date, mention.date) and _compatible_place(event.location, mention.location)):
         return False
     if mention.participants:

@@ -18,7 +18,7 @@ def settle_roles(event: MergedEvent) -> None:
         return
     country = (event.location or {}).get("country")
     participants = event.participants
-    if country and not event.recipients:
+    if country and not event.recipients and event.mode in (None, VISIT):  # a call has no host
         hosts = [a for a in participants if a.get("country") == country]
         guests = [a for a in participants if a.get("country") != country]
         if hosts and guests:
