@@ -17,9 +17,9 @@ from veille.events.coder import EventMention
 MODALITY_RANK = {"asserted": 3, "future": 2, "hypothetical": 1, "negated": 0}
 # How many sentences apart two mentions with nothing else in common may still be one event.
 NEARBY_SENTENCES = 2
+# The CONSULT mode of calls and videoconferences: a call is no part of a visit or a summit.
+PHONE = "phone"
 
-
-PHONE = "phone"  # the CONSULT mode of calls and videoconferences
 
 @dataclass
 class MergedEvent:
