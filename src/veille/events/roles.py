@@ -26,6 +26,8 @@ def settle_roles(event: MergedEvent) -> None:
             event.mode = VISIT
         elif guests and event.mode == VISIT:
             event.recipients = [{"name": None, "country": country, "sector": "GOV", "kind": "state", "aliases": []}]
+    if event.mode is None and event.recipients and any(m.trigger.frame == "host-visitor" for m in event.mentions):
+        event.mode = VISIT  # "Macron a reçu le roi Abdallah II": the guest visits the host
     if event.mode is None and not event.recipients and any(a.get("country") in FORUMS for a in participants):
         event.mode = MULTILATERAL  # "participer au sommet du G20": a forum of many states
     if event.mode is None and not event.recipients and country:
