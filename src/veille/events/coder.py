@@ -355,6 +355,9 @@ class SentenceCoder:
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
+        if trigger.frame == "agent" and not subject_actors and not passive:
+            # "une opération qui mobilisera les forces armées": what names no one leaves the forces acting
+            subject_actors = object_actors or self._actors_of(light, index, stop)
         if trigger.frame == "agent-patient" and not object_actors and len(subject_actors) > 1 and self._reflexive(token):
             # "Moscou et Pyongyang se sont engagés à …": each to the other
             mention.trigger = replace(trigger, frame="symmetric")
