@@ -21,6 +21,7 @@ from veille.lang import lang_path, table
 from veille.temporal import annotate, find_dates
 from veille.temporal.calendar import Period, choose, easter, full_year
 from veille.temporal.grammar import grammar, normalise, roman_number
+from veille.temporal.resolve import RECIPE
 
 WEDNESDAY = "2018-10-24"  # ISO week 43
 
@@ -677,7 +678,7 @@ def test_every_lexicon_slot_and_key_is_one_the_resolver_knows():
         "this": lambda k: k in ("doc+0", "ref+0"),
         "daypart": lambda k: k in ("morning", "noon", "afternoon", "evening", "night"),
         "word": lambda k: k in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") or (
-            k.split("+")[0].split("-")[0] in ("doc", "ref", "near") and k.split()[1] in units),
+            bool(RECIPE.match(k)) and k.split()[1] in units),
         "named": lambda k: k.startswith(("--", "easter")) or bool(date.fromisoformat(k)),
     }
     for row in table("fr", "timex_lexicon.tsv"):
