@@ -95,7 +95,7 @@ class Quote(Mention):
 
 
 class Argument(_Model):
-    label: str = Field(description="the actor's name, or COUNTRY/SECTOR")
+    actor: Actor
     text: str | None = Field(None, description="the words of the sentence naming it; null when it comes from elsewhere in the text")
 
 

@@ -97,4 +97,5 @@ def print_readings(events: list[Event]) -> None:
 
 
 def _argument(argument: Argument) -> str:
-    return f"{argument.label} from «{argument.text}»" if argument.text else f"{argument.label} (from context)"
+    label = actor_label(argument.actor)
+    return f"{label} from «{argument.text}»" if argument.text else f"{label} (from context)"

@@ -20,7 +20,7 @@ from veille.events.coder import EventMention, SentenceCoder
 from veille.events.lexicon import load_lexicon
 from veille.events.merge import MergedEvent, merge_mentions, same_actor
 from veille.events.reading import readings
-from veille.events.roles import acting_sector, clash_as_riot, is_complete, settle_roles
+from veille.events.roles import actor_record, clash_as_riot, is_complete, settle_roles
 from veille.events.setting import date_from_sentence, date_from_story, protest_targets, share_setting
 from veille.events.stance import stance_mentions
 from veille.extensions import register_extensions
@@ -123,7 +123,7 @@ class EventCoder:
         confidence = CONFIDENCE[first.rule.split(":")[0]] + CONFIDENCE_PER_EXTRA_MENTION * (len(event.mentions) - 1)
         return {
             "type": event.type, "mode": event.mode,
-            "actors": [_actor(a) for a in event.actors], "recipients": [_actor(a) for a in event.recipients],
+            "actors": [actor_record(a) for a in event.actors], "recipients": [actor_record(a) for a in event.recipients],
             "date": event.date, "location": _place(event.location), "modality": event.modality,
             "evidence": evidence, "confidence": round(min(confidence, 0.95), 2),
             "trigger": first.token.text, "rule": first.rule, "cameo": event.cameo or first.trigger.cameo,
@@ -168,11 +168,6 @@ def main_country(doc: Doc) -> str | None:
     counts = Counter(a["country"] for m in doc._.actors or () for a in m["actors"]
                      if a.get("country") and a.get("kind") in {"person", "state"} and a["country"] not in NON_STATE)
     return counts.most_common(1)[0][0] if counts else None
-
-
-def _actor(actor: dict) -> dict:
-    return {"name": actor.get("name"), "country": actor.get("country"), "sector": acting_sector(actor),
-            "kind": actor.get("kind"), "aliases": list(actor.get("aliases") or [])}
 
 
 def _place(place: dict | None) -> dict | None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from veille.events.coder import EventMention
 from veille.events.merge import same_actor
+from veille.events.roles import actor_record
 
 
 def readings(mentions: list[EventMention], doc: Doc) -> list[dict]:
@@ -38,6 +39,5 @@ def _reading(mention: EventMention, doc: Doc) -> dict:
 
 
 def _argument(actor: dict, names: list[dict]) -> dict:
-    label = actor.get("name") or "/".join(x for x in (actor.get("country"), actor.get("sector")) if x) or "?"
     text = next((m["text"] for m in names if any(same_actor(actor, a) for a in m["actors"])), None)
-    return {"label": label, "text": text}
+    return {"actor": actor_record(actor), "text": text}

@@ -65,3 +65,9 @@ def is_complete(event: MergedEvent, frame: str, alone: frozenset[str] = frozense
 def acting_sector(actor: dict) -> str | None:
     """A state that acts acts through its government."""
     return actor.get("sector") or ("GOV" if actor.get("kind") == "state" else None)
+
+
+def actor_record(actor: dict) -> dict:
+    """An event's participant as it is stored and shown (`veille.schema.Actor`)."""
+    return {"name": actor.get("name"), "country": actor.get("country"), "sector": acting_sector(actor),
+            "kind": actor.get("kind"), "aliases": list(actor.get("aliases") or [])}
