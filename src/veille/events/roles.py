@@ -37,7 +37,7 @@ def settle_roles(event: MergedEvent) -> None:
 def clash_as_riot(event: MergedEvent, riot: dict) -> None:
     """Clashes told without sides between a crowd and forces of order are the crowd's
     violent protest against those forces."""
-    if event.type != "ASSAULT" or event.recipients:
+    if event.type != riot["clashes"] or event.recipients:
         return
     forces = [a for a in event.actors if a.get("sector") in riot["forces"]]
     crowd = [a for a in event.actors if a.get("sector") in riot["crowd"]]
