@@ -198,13 +198,11 @@ class SentenceCoder:
                     and all(a.get("kind") == "organisation" and a.get("sector") in EMPLOYERS for a in mention.actors):
                 # "la grève des agents de la SNCF": the company's workers strike against it
                 mention.recipients = mention.actors
-                mention.actors = [{"name": None, "country": mention.actors[0].get("country"), "sector": implicit,
-                                   "kind": "group", "aliases": []}]
+                mention.actors = [_group(mention.actors[0].get("country"), implicit)]
             if not mention.actors and implicit and not self._vague_subject(token):
                 country = (mention.location or {}).get("country") or main_country
                 if country:
-                    mention.actors = [{"name": None, "country": country, "sector": implicit,
-                                       "kind": "group", "aliases": []}]
+                    mention.actors = [_group(country, implicit)]
                     mention.anaphoric = False
             if not mention.recipients and trigger.frame == "agent-patient" and trigger.type in self.opposing \
                     and self._against_a_measure(token, trigger):
@@ -231,7 +229,7 @@ class SentenceCoder:
         for place in places:
             words = [c.lemma_.lower() for c in place.children if c.dep_ == "amod"] + [place.lemma_.lower()]
             if sector := next((self.institutions[w] for w in words if w in self.institutions), None):
-                return [{"name": None, "country": country, "sector": sector, "kind": "group", "aliases": []}]
+                return [_group(country, sector)]
         return []
 
     def _vague_subject(self, token: Token) -> bool:
@@ -784,6 +782,13 @@ def _government(country: str) -> dict:
     from veille.kb import load_kb
 
     return load_kb().state(country, "GOV")
+
+
+def _group(country: str | None, sector: str) -> dict:
+    """The people of a sector of a country: its protesters, its courts, a hospital's staff."""
+    from veille.kb import load_kb
+
+    return load_kb().group(country, sector)
 
 
 def _noun_of_participle(token: Token) -> Token | None:
