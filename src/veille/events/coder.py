@@ -502,8 +502,8 @@ class SentenceCoder:
                 voices.append(index.mention(n))
                 continue
             case = self._role_case(span.root, token)
-            if self._by_agent(span.root, token):
-                case = self._nearest_case(span.root, token)  # "l'arrestation de X par la police", however parsed
+            if (nearest := self._nearest_case(span.root, token)) in self.agent:
+                case = nearest  # "l'arrestation de X par la police", however parsed
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
                     and not self._is_person(index.mention(n)):
                 # not the country of a participant: "la visite du roi de Jordanie en France"
