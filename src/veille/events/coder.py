@@ -67,8 +67,8 @@ class SentenceCoder:
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.mouthpieces = frozenset(syntax["mouthpieces"])
-        self.from_whom = frozenset(syntax["from_whom"])
-        self.parts_of_places = frozenset(syntax["parts_of_places"])
+        # nouns that stand for their "de X": "de la part de X", "le nord de X"
+        self.standing_for = frozenset(syntax["from_whom"]) | frozenset(syntax["parts_of_places"])
         self.purpose_marks = frozenset(syntax["purpose_marks"])
         self.topic_verbs = frozenset(syntax["topic_verbs"])
         self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
@@ -667,7 +667,7 @@ class SentenceCoder:
 
     def _stands_for(self, token: Token) -> Token:
         """Whom "de la part de X" points at, and the place "le nord de X" is part of: X."""
-        if token.lemma_.lower() in self.from_whom | self.parts_of_places:
+        if token.lemma_.lower() in self.standing_for:
             return next((c for c in token.children if case_of(c) in self.genitive), token)
         return token
 
