@@ -81,15 +81,23 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class EventLinks:
+    """What ties a relative expression to an event instead of the story's date."""
+
+    between: re.Pattern  # the event an offset counts from: "[deux jours après] le putsch"
+    link: re.Pattern  # the word tying that event's date: "le putsch [du] 18 août"
+    of_event: re.Pattern  # the event after "la veille", "au lendemain": "de son arrivée"
+    deed: re.Pattern  # a past infinitive after an offset: "[deux mois après] avoir …"
+
+
+@dataclass(frozen=True)
 class Grammar:
     lang: str
     patterns: tuple[Pattern, ...]
     lexicon: dict[str, dict[str, Value]]  # lexicon slot -> normalised form -> key
     slot_words: dict[str, str]  # regex slot -> the lexicon slot whose words it also accepts
     anchors: dict[str, re.Pattern]  # anchor name -> what finds it (see timex_grammar.yaml)
-    # the event an offset counts from, the word tying its date, the event after "la veille",
-    # the deed after an offset ("après avoir …")
-    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]
+    dated_event: EventLinks
 
     def value(self, source: str, text: str) -> Value | None:
         """The neutral value of a captured part: its lexicon key, or its number (digits or
@@ -137,10 +145,11 @@ def grammar(lang: str) -> Grammar:
     anchors[NUMBERS] = re.compile(rules["anchors"]["numbers"])
     patterns = tuple(_anchored(p, set(anchors), set(slots)) for p in patterns)
     # what lies between an offset and the date of the event it counts from: "[le putsch] du"
-    dated_event = (re.compile(rf"{SPACE}(?:{alternatives(words['event_article'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
-                   re.compile(rf"(?:{alternatives(words['event_date_link'])})(?!\w)", re.I),
-                   re.compile(rf"(?:{SPACE})?(?:{alternatives(words['event_of'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
-                   re.compile(rf"{SPACE}(?:{alternatives(words['event_infinitive'])})(?!\w)", re.I))
+    dated_event = EventLinks(
+        between=re.compile(rf"{SPACE}(?:{alternatives(words['event_article'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
+        link=re.compile(rf"(?:{alternatives(words['event_date_link'])})(?!\w)", re.I),
+        of_event=re.compile(rf"(?:{SPACE})?(?:{alternatives(words['event_of'])})(?:{SPACE})?[^\W\d][^,;:.()\d\n]{{0,40}}", re.I),
+        deed=re.compile(rf"{SPACE}(?:{alternatives(words['event_infinitive'])})(?!\w)", re.I))
     return Grammar(lang, patterns, lexicon, slot_words, anchors, dated_event)
 
 

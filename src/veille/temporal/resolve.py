@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from veille.temporal.calendar import RANK, Period, choose, easter, full_year
 from veille.temporal.detect import Mention
+from veille.temporal.grammar import EventLinks
 
 REFERENCES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 RECIPE = re.compile(r"(doc|ref|near)([+-]\d+)(?: (\w+))?$")
@@ -44,8 +45,7 @@ class Context:
     tense: Tense = lambda start, end: None
     sentence: Sentence = lambda offset: 0
     text: str = ""
-    # see Grammar.dated_event
-    dated_event: tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern] | None = None
+    dated_event: EventLinks | None = None
 
 
 @dataclass
@@ -150,14 +150,14 @@ def _from_dated_event(mention: Mention, following: Mention | None, context: Cont
     whatever the story's date."""
     if following is None or following.kind != "date" or context.dated_event is None:
         return None
-    between, link, of_event, _ = context.dated_event
+    between, link = context.dated_event.between, context.dated_event.link
     if mention.kind == "offset" and mention.pattern.options.get("anchor") == "ref":
         amount, unit = mention.parts["amount"], str(mention.parts["unit"])
         if amount == "X":
             return None
         count = int(mention.pattern.options.get("sign", 1)) * int(amount)
     elif _counts_from_an_event(mention, context):
-        between = of_event
+        between = context.dated_event.of_event
         _, count, unit = _recipe(_word_recipe(mention))
     else:
         return None
@@ -176,10 +176,10 @@ def _counts_from_an_event(mention: Mention, context: Context) -> bool:
     if context.dated_event is None:
         return False
     if mention.kind == "offset" and mention.pattern.options.get("anchor") == "ref":
-        return context.dated_event[3].match(context.text, mention.end) is not None
+        return context.dated_event.deed.match(context.text, mention.end) is not None
     if mention.kind != "word" or not _word_recipe(mention).startswith("ref"):
         return False
-    return context.dated_event[2].match(context.text, mention.end) is not None
+    return context.dated_event.of_event.match(context.text, mention.end) is not None
 
 
 def _word_recipe(mention: Mention) -> str:
