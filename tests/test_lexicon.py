@@ -68,7 +68,8 @@ CAMEO_CODES = frozenset("""
 
 # The CAMEO families each PLOVER type gathers (PLOVER's CAMEO2PLOVER table), with the
 # manual's own choices: apologies and declared ceasefires are CONCEDE, resignations RETREAT,
-# convictions SANCTION, destruction and violent repression ASSAULT.
+# fines SANCTION, destruction and violent repression ASSAULT. A court's finding of guilt
+# (116) is ACCUSE, as docs/annotation.md decides.
 CAMEO_FAMILIES = {
     "AGREE": ("03",), "CONSULT": ("04",), "SUPPORT": ("05",), "COOPERATE": ("06",), "AID": ("07",),
     "CONCEDE": ("080", "081", "082", "083", "055", "0871"),
