@@ -625,7 +625,8 @@ class SentenceCoder:
         for token in map(self._stands_for, tokens):
             # clauses inside the phrase say something else ("la famille de X, qui a été blessé par …"),
             # and so does a name the parse hung there by mistake
-            clauses = {d.i for d in token.subtree if d is not token and (d.dep_ in CLAUSAL | {"acl"} or _stray_name(d, index))}
+            clauses = {d.i for d in token.subtree if d is not token
+                       and (d.dep_ in CLAUSAL | {"acl"} or _participle(d) or _stray_name(d, index))}
             scope = subtree_without(token, stop | clauses)
             heads = [token] + [token.doc[i] for i in scope if token.doc[i].dep_ == "conj"]  # "X et Y"
             groups = [index.mentions_in({t.i for t in [h, *h.children]
@@ -827,6 +828,12 @@ def _unique(actors: list[dict]) -> list[dict]:
             seen.add(key)
             result.append(actor)
     return result
+
+
+def _participle(token: Token) -> bool:
+    """A participle the parse took for a noun or verb modifying a noun: "les statues
+    représentant des responsables confédérés" are not the responsables'."""
+    return token.dep_ == "amod" and token.pos_ in {"NOUN", "VERB"}
 
 
 def _stray_name(token: Token, index: MentionIndex) -> bool:
