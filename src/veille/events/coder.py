@@ -345,7 +345,9 @@ class SentenceCoder:
             instances = [c for c in token.children if c.i < token.i and case_of(c) in self.instances]
             subject_actors = self._actors_of(instances, index, stop)
         agent_actors = self._actors_of(agents, index, stop)
-        objects = [o for o in with_conjuncts(objects) if not _stray_name(o, index)]
+        # a verb the parse coordinated with the object is an event of its own: in "a visité une
+        # école et discuté avec des maires", the mayors are not visited
+        objects = [o for o in with_conjuncts(objects) if not _stray_name(o, index) and (o in objects or o.i not in stop)]
         object_actors = self._actors_of(objects, index, stop, self._recipient_preps(trigger))
         if not object_actors and not passive and trigger.frame != "agent":
             object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop) \

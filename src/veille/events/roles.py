@@ -31,7 +31,9 @@ def settle_roles(event: MergedEvent) -> None:
     if event.mode is None and not event.recipients and any(a.get("country") in FORUMS for a in participants):
         event.mode = MULTILATERAL  # "participer au sommet du G20": a forum of many states
     if event.mode is None and not event.recipients and country:
-        event.mode = THIRD_PARTY if len(participants) == 2 else MULTILATERAL if len(participants) > 2 else None
+        # on neutral ground; people meeting at home ("a discuté avec des maires") meet as such
+        at_home = all(a.get("country") == country for a in participants)
+        event.mode = MULTILATERAL if len(participants) > 2 else THIRD_PARTY if len(participants) == 2 and not at_home else None
 
 
 def clash_as_riot(event: MergedEvent, riot: dict) -> None:
