@@ -214,7 +214,20 @@ class SentenceCoder:
             mention.modality, mention.explicit = modality_of(
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
+        self._date_by_purpose(mentions)
         return mentions
+
+    def _date_by_purpose(self, mentions: list[EventMention]) -> None:
+        """A trip made to meet someone is dated by the meeting: "Arrivé vendredi à Paris pour
+        rencontrer Macron samedi", the visit is Saturday's meeting."""
+        by_token = {m.token.i: m for m in mentions}
+        for trip in (m for m in mentions if m.trigger.frame == "visit"):
+            for clause in trip.token.children:
+                meeting = by_token.get(clause.i)
+                if meeting is not None and meeting.date and meeting.trigger.type == trip.trigger.type \
+                        and clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.purpose_marks
+                                                           for c in clause.children):
+                    trip.date = meeting.date
 
     def _hosts_at_home(self, token: Token, trigger: Trigger, mention: EventMention, index: MentionIndex,
                        main_country: str | None) -> list[dict]:
