@@ -505,6 +505,8 @@ class SentenceCoder:
         clauses = {c.i for c in token.children if c.dep_ in CLAUSAL and c.pos_ in {"VERB", "AUX"}}
         # and so does a relative clause deeper in ("le voyage … sur ce territoire, où 40% de la population vit …")
         clauses |= {d.i for d in token.subtree if d.dep_ == "acl:relcl" and d is not token}
+        # and so does a description set beside it ("le voyage …, véritable fief des gilets jaunes")
+        clauses |= {c.i for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in index.by_token}
         scope = subtree_without(token, stop | clauses)
         # "la mort de X sous les coups de Y": the actor is named inside the required noun
         by = {t.i for c in token.children if any(_heads_run(c, run) for run in trigger.objects) for t in c.subtree}
