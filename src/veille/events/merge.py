@@ -39,6 +39,11 @@ class MergedEvent:
         return self.actors + self.recipients
 
     def absorb(self, mention: EventMention) -> None:
+        if mention.trigger.frame != "symmetric" and not any(m.recipients for m in self.mentions if m.trigger.frame != "symmetric"):
+            # the first mention that tells the sides seats them: after "X a échangé avec des
+            # habitants", "X a fait une visite aux habitants" makes them the hosts
+            self.recipients += [a for a in self.actors if any(same_actor(a, b) for b in mention.recipients)]
+            self.actors = [a for a in self.actors if a not in self.recipients]
         self.mentions.append(mention)
         self.mode = self.mode or mention.trigger.mode
         earlier = [*self.actors, *self.recipients]  # what other mentions said
@@ -103,8 +108,9 @@ def _opposed_roles(event: MergedEvent, mention: EventMention) -> bool:
     par Y, accuse Z"). A meeting told without sides ("s'entretenir avec") opposes no one."""
     if mention.trigger.frame == "symmetric":
         return False
-    return any(same_actor(a, b) for a in mention.actors for b in event.recipients) or \
-        any(same_actor(a, b) for a in mention.recipients for b in event.actors)
+    sided = [m for m in event.mentions if m.trigger.frame != "symmetric"]
+    return any(same_actor(a, b) for m in sided for a in mention.actors for b in m.recipients) or \
+        any(same_actor(a, b) for m in sided for a in mention.recipients for b in m.actors)
 
 
 def _rival_actors(event: MergedEvent, mention: EventMention) -> bool:
