@@ -158,3 +158,11 @@ def test_a_quoted_judgement_is_dated_by_its_sentence_not_by_the_article(nlp):
 
     assert dates("Ce mardi, Marine Le Pen a jugé «scandaleuse» la décision d'Emmanuel Macron.") == ["2022-03-01"]
     assert dates("Marine Le Pen a jugé «scandaleuse» la décision d'Emmanuel Macron.") == [None]
+
+
+def test_a_place_name_is_no_trigger(nlp):
+    text = ("Emmanuel Macron a échangé jeudi avec des habitants de Saint-Denis. Au deuxième jour de "
+            "son voyage à La Réunion, il a fait une visite surprise dans un quartier de la ville.")
+    [extraction] = extract_many(nlp, [Document(id="t", text=text, date="2019-10-24")])
+    triggers = [reading.trigger for event in extraction.events for reading in event.readings]
+    assert triggers and "Réunion" not in triggers, triggers

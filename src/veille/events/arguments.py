@@ -26,7 +26,7 @@ class MentionIndex:
     by_token: dict[int, list[int]] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
-    inside_names: set[int] = field(default_factory=set)  # tokens of organisation names: not triggers
+    inside_names: set[int] = field(default_factory=set)  # tokens of organisation and place names: not triggers
     time_tokens: set[int] = field(default_factory=set)  # tokens of temporal expressions
 
     @classmethod
@@ -38,6 +38,8 @@ class MentionIndex:
             index.time_tokens.update(t.i for t in doc.char_span(timex["start"], timex["end"], alignment_mode="expand") or ())
         for mention in doc._.actors or ():
             index._add(mention)
+        for place in (e for e in doc.ents if e.label_ == "LOC"):  # "son voyage à La Réunion"
+            index.inside_names.update(t.i for t in place if t.is_title and t.i != t.sent.start)
         for quote in doc._.quotes or ():
             if not quote.get("speaker"):
                 continue
