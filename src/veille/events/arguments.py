@@ -181,11 +181,24 @@ def antecedent(token: Token) -> Token:
     if "PronType=Rel" not in str(token.morph):
         return token
     if token.head.dep_ == "acl:relcl":
-        return token.head.head
+        return one_of(token.head.head)
     for before in reversed(token.doc[token.sent.start:token.i]):
         if before.pos_ in {"NOUN", "PROPN"}:
             return before
     return token
+
+
+def one_of(noun: Token) -> Token:
+    """The person named before "l'un des N": in "Marie Dosé, l'un des avocats qui ont porté
+    plainte", she is one of those who did."""
+    one, doc = noun.head, noun.doc
+    before = one.i - 1
+    while before > 0 and doc[before].pos_ == "DET":  # "l'"
+        before -= 1
+    if noun.dep_ == "nmod" and one.pos_ == "PRON" and one.lemma_.lower() == "un" and before >= 1 \
+            and doc[before].text == "," and doc[before - 1].pos_ == "PROPN":
+        return doc[before - 1]
+    return noun
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
