@@ -458,7 +458,11 @@ class SentenceCoder:
                 span = index.spans[n]
                 if self._undergoes(span.root, token):
                     continue
-                case = self._nearest_case(span.root, token, index.time_tokens)
+                # a noun phrase with no preposition of its own is an argument, wherever the parse
+                # hung it ("a reçu lundi à Ankara son homologue", read as Ankara's)
+                bare = span.root.dep_ == "nmod" and case_of(span.root) is None \
+                    and any(c.dep_ == "det" for c in span.root.children)
+                case = None if bare else self._nearest_case(span.root, token, index.time_tokens)
                 if (case is None and token.lemma_ not in self.topic_verbs) or case in self.preps(trigger):
                     place = case and case not in self._recipient_preps(trigger) and self._place(span)
                     if not (place and not self._is_person(index.mention(n))):
