@@ -135,6 +135,8 @@ def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozen
         if (adopter := adopting_verb(verb, instruments)) is not None:
             return subject_of(adopter, depth + 1, instruments)
         return [verb.head]  # "les sénateurs, reprochant à la ministre …"
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and "VerbForm=Part" in str(verb.morph) and depth > 0:
+        return [verb.head]  # what it controls is done by the noun: "des entreprises accusées de soutenir X"
     nonfinite = verb.pos_ == "VERB" and bool({"Part", "Inf"} & set(verb.morph.get("VerbForm")))
     if verb.dep_ in CONTROL or (verb.dep_ == "obl:mod" and nonfinite):  # "En s'attaquant à X, Y a …"
         head = verb.head
@@ -145,10 +147,15 @@ def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozen
                        and c.pos_ in {"NOUN", "PROPN", "PRON"} and not c.is_ancestor(verb)]
         # an adverbial clause is its subject's purpose, not its object's ("X a lancé une
         # pétition pour demander …")
-        if controllers and verb.i > head.i and "VerbForm=Inf" in str(verb.morph) and verb.dep_ != "advcl":
+        if controllers and verb.i > head.i and infinitive(verb) and verb.dep_ != "advcl":
             return controllers
         return subject_of(head, depth + 1, instruments)
     return []
+
+
+def infinitive(verb: Token) -> bool:
+    """An infinitive, also a past one: "rencontrer", "avoir frappé"."""
+    return any("VerbForm=Inf" in str(t.morph) for t in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))])
 
 
 def adopting_verb(verb: Token, instruments: frozenset[str]) -> Token | None:

@@ -10,7 +10,7 @@ from veille.events.arguments import (
     CLAUSAL, SUBJECTS, MentionIndex, adopting_verb, antecedent, case_of, clause_segment, governing_verb, subject_of, subtree_without, with_conjuncts,
 )
 from veille.events.lexicon import Lexicon, Trigger
-from veille.events.modality import modality_of
+from veille.events.modality import doubts, modality_of
 from veille.kb.phrases import demonym_codes
 from veille.lang import data, table
 
@@ -706,7 +706,9 @@ class SentenceCoder:
         found = self._nearest_timex(scope, token, timexes)
         if found is None and token.pos_ in {"NOUN", "PROPN"}:
             verb = governing_verb(token)
-            if verb is not None:
+            # the date of a verb that denies or doubts the noun is when that is said: "a
+            # démenti jeudi toute rencontre"
+            if verb is not None and not doubts(verb, self.lexicon):
                 clause = subtree_without(verb, stop | {c.i for c in verb.children if c.dep_ in CLAUSAL})
                 found = self._nearest_timex(clause, token, timexes)
         return found

@@ -30,6 +30,12 @@ def _cues(token: Token, lexicon: Lexicon, scope: str) -> list[Cue]:
     return [cue for cue in lexicon.cues.get(token.lemma_.lower(), ()) if _cue_at(token, cue, scope)]
 
 
+def doubts(token: Token, lexicon: Lexicon) -> bool:
+    """Whether a word denies or doubts what it governs ("démentir", "envisager"); not one
+    that schedules it ("reporter à l'année prochaine")."""
+    return any(cue.modality in {NEGATED, "hypothetical"} for cue in _cues(token, lexicon, "governor"))
+
+
 def _governors(token: Token, gerund_mark: str | None) -> list[Token]:
     chain, current = [], token
     for _ in range(MAX_GOVERNOR_DEPTH):

@@ -31,7 +31,8 @@ def share_setting(events: list[MergedEvent]) -> None:
     for event in events:
         sentences = {m.sentence for m in event.mentions}
         others = [e for e in events if e is not event and sentences & {m.sentence for m in e.mentions}]
-        event.date = event.date or next((e.date for e in others if e.date), None)
+        if event.modality != "hypothetical":  # what may have happened has no one's date but its own
+            event.date = event.date or next((e.date for e in others if e.date), None)
         event.location = event.location or next((e.location for e in others if e.location), None)
 
 
