@@ -55,6 +55,8 @@ class SentenceCoder:
         self.instances = frozenset(syntax["instances"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
+        self.through_the_act = frozenset(syntax["through_the_act"]["types"])
+        self.act_targets = frozenset(syntax["through_the_act"]["targets"])
         self.called_events = frozenset(syntax["called_events"])
         self.untargeted_words = frozenset(syntax["untargeted_words"])
         self.asking = frozenset(syntax["questions"]["verbs"])
@@ -365,6 +367,8 @@ class SentenceCoder:
         if not object_actors and not passive and trigger.frame != "agent":
             object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop) \
                 or self._addressee(token, trigger, index, stop)
+        if not object_actors and not passive and trigger.type in self.through_the_act:
+            object_actors = self._act_target(token, index, stop)
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
@@ -472,6 +476,22 @@ class SentenceCoder:
             if candidate.pos_ in {"VERB", "SCONJ"} and candidate.dep_ not in {"acl", "amod"}:
                 break
         return []
+
+    def _act_target(self, token: Token, index: MentionIndex, stop: set[int]) -> list[dict]:
+        """Whom the act a verb announces is aimed at: "menacé de s'en prendre aux navires
+        américains" → the United States."""
+        acts = [act for act in token.children if act.dep_ in {"xcomp", "ccomp"} and act.pos_ == "VERB"]
+        # what an act of one's own forces handles is no target: "menacé de déployer l'armée"
+        targets = [g for act in acts for g in act.children
+                   if (g.dep_ == "obj" and case_of(g) is None and not self._handled(act))
+                   or any(case_of(g) in {prep, *self.contractions.get(prep, ())} for prep in self.act_targets)]
+        return self._actors_of(targets, index, stop) or [
+            state for g in targets if (state := self._demonym_state(g)) is not None][:1]
+
+    def _handled(self, verb: Token) -> bool:
+        """Whether a verb is an event whose object is what its actor handles ("déployer")."""
+        trigger = self.match(verb)
+        return trigger is not None and trigger.frame == "agent"
 
     def _addressee(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> list[dict]:
         """Whom one writes or turns to in order to ask: "a écrit au consulat pour demander
