@@ -58,6 +58,7 @@ class SentenceCoder:
         self.through_the_act = frozenset(syntax["through_the_act"]["types"])
         self.act_targets = frozenset(syntax["through_the_act"]["targets"])
         self.called_events = frozenset(syntax["called_events"])
+        self.orders = frozenset(syntax["orders"])
         self.untargeted_words = frozenset(syntax["untargeted_words"])
         self.asking = frozenset(syntax["questions"]["verbs"])
         self.question_words = frozenset(syntax["questions"]["words"])
@@ -261,6 +262,8 @@ class SentenceCoder:
             if triggers[token.i].type in self.called_events:
                 return False
             head = token.head
+            if head.i in triggers and self._ordered(token):
+                return False
             if head.i in triggers:
                 return triggers[head.i].type in self.demands
             return any(c.i in triggers and triggers[c.i].type in self.demands and c.dep_ == "obj" and c.i < token.i
@@ -275,6 +278,14 @@ class SentenceCoder:
             if "Fin" in head.morph.get("VerbForm"):
                 return False
         return False
+
+    def _ordered(self, noun: Token) -> bool:
+        """Whether an event noun is what a command asked of no one orders: "a ordonné
+        l'expulsion de X" is the expulsion, done by the commander's side."""
+        verb = noun.head
+        addressed = any(c.dep_ in {"iobj", "obl", "obl:arg"} and case_of(c) in self.contractions["à"] | {"à"}
+                        for c in verb.children)
+        return verb.lemma_ in self.orders and noun.dep_ == "obj" and not addressed
 
     def from_speech(self, mention: EventMention, quote: dict, index: MentionIndex) -> None:
         """A trigger that introduces a quote: its speaker acts, and the words target whom
