@@ -203,7 +203,7 @@ class SentenceCoder:
                 mention.recipients = mention.actors
                 mention.actors = [_group(mention.actors[0].get("country"), implicit)]
             if not mention.actors and implicit and not self._vague_subject(token):
-                country = (mention.location or {}).get("country") or main_country
+                country = (mention.location or {}).get("country") or main_country or _their_country(mention.recipients)
                 if country:
                     mention.actors = [_group(country, implicit)]
                     mention.anaphoric = False
@@ -831,6 +831,12 @@ def _conjugated(verb: Token) -> bool:
     """Whether a verb is finite or in a compound tense, so that it must have had a subject."""
     return "Fin" in verb.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def _their_country(people: list[dict]) -> str | None:
+    """The one country of the persons an event is aimed at, if they are all of it."""
+    countries = {p.get("country") for p in people if p.get("kind") == "person"}
+    return countries.pop() if len(countries) == 1 and all(p.get("kind") == "person" for p in people) else None
 
 
 def _government(country: str) -> dict:
