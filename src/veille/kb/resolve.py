@@ -55,6 +55,8 @@ class Resolver:
         self.honorifics = words["honorifics"]
         self.complements = set(words["complements"])
         self.named_after = set(words["named_after"])
+        self.features_named_after = set(words["features_named_after"]["nouns"])
+        self.feature_links = set(words["features_named_after"]["linked_by"])
 
     def resolve(self, doc: Doc, date: str | None, skip: Callable[[int, int], bool] = lambda s, e: False,
                 people: list[tuple[int, int]] = (), date_at: Callable[[int], str | None] | None = None,
@@ -72,6 +74,9 @@ class Resolver:
         # "l'école Pierre Ronsard": a person's name after such a noun names the place
         phrases = [p for p in phrases if not (p.kind in {"name", "surname", "unknown"} and p.start > 0
                                               and doc[p.start - 1].lower_ in self.named_after)]
+        # "en mer de Chine": the sea, not China
+        phrases = [p for p in phrases if not (p.start > 1 and doc[p.start - 1].lower_ in self.feature_links
+                                              and doc[p.start - 2].lower_ in self.features_named_after)]
         phrases += [Phrase(t.i, t.i + 1, "pronoun", self.pronouns[t.lower_]) for t in doc
                     if t.lower_ in self.pronouns and t.pos_ in ("PRON", "") and not self._impersonal(t)
                     and not skip(t.idx, t.idx + len(t))]
