@@ -89,6 +89,9 @@ def test_the_seed_scores_perfectly_with_no_false_event(seed_extraction):
      "Event(CONSULT/- Emmanuel Macron+Angela Merkel→ None @None asserted)"),
     # a place is a name: "l'union" tagged as a proper noun is not the town of Union
     ("Emmanuel Macron a rencontré Angela Merkel à \"l'union\" des deux rives.", "2020-03-25", "@None asserted"),
+    # the country of a participant is not the place of the event
+    ("Moscou a convoqué l'ambassadeur de France pour protester contre les propos du président français.",
+     "2024-03-06", "Event(ACCUSE/disapprove RUS→FRA None @None asserted)"),
     # "ce déplacement" is the last visit told, not the talks told since
     ("Emmanuel Macron se rendra jeudi à Londres. Londres et Bruxelles prévoient d'intensifier leurs discussions. "
      "Ce déplacement est le premier de l'année.", "2020-06-12",

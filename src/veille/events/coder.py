@@ -192,7 +192,8 @@ class SentenceCoder:
                 mention.date = self._date(subtree_without(adopter, stop | {c.i for c in adopter.children if c.dep_ in CLAUSAL}),
                                           adopter, stop, timexes)
             if mention.location is None:
-                mention.location = self._location(token, stop, index, self._recipient_preps(trigger))
+                mention.location = self._location(token, stop, index, self._recipient_preps(trigger),
+                                                  hosted=trigger.frame in {"visit", "host-visitor"})
             if trigger.frame == "visit" and mention.actors and not mention.recipients:
                 mention.recipients = self._hosts_at_home(token, trigger, mention, index, main_country)
             implicit = self.implicit.get(" ".join(trigger.lemmas)) or self.implicit.get(f"{trigger.type}/{trigger.mode}") \
@@ -760,7 +761,7 @@ class SentenceCoder:
         return best[1] if best else None
 
     def _location(self, token: Token, stop: set[int], index: MentionIndex,
-                  recipient_preps: frozenset[str] = frozenset()) -> dict | None:
+                  recipient_preps: frozenset[str] = frozenset(), hosted: bool = False) -> dict | None:
         candidates = [token]
         if token.pos_ in {"NOUN", "PROPN"}:
             verb = governing_verb(token)
@@ -775,8 +776,10 @@ class SentenceCoder:
             for i in sorted(scope, key=lambda j: abs(j - token.i)):
                 candidate = token.doc[i]
                 case = case_of(candidate)
-                if case in self.genitive and candidate.head.i in index.by_token and candidate.head.i in acting:
-                    continue  # whose the actor is: "la visite du roi de Jordanie en France"
+                if case in self.genitive and candidate.head.i in index.by_token and (candidate.head.i in acting or not hosted):
+                    # whose a participant is ("la visite du roi de Jordanie", "a convoqué l'ambassadeur
+                    # de France"), unless it is the host's town: "reçu par le maire de Poissy"
+                    continue
                 if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and candidate.text[:1].isupper() \
                         and case in self.locative - recipient_preps:  # not "à l'union"
                     place = self._place(_name_span(candidate))
