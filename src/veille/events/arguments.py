@@ -126,6 +126,8 @@ def subject_of(verb: Token, depth: int = 0, instruments: frozenset[str] = frozen
         subjects.insert(0, verb.head)
     elif subjects and (first := coordinated_before(subjects[0])) is not None:
         subjects.insert(0, first)  # "… a révélé que Mark Zuckerberg et Donald Trump se sont entretenus"
+    elif subjects and (second := coordinated_after(subjects[-1], verb)) is not None:
+        subjects.append(second)  # "Vladimir Poutine et Xi Jinping se sont entretenus", Xi read as an adverb
     if subjects or depth > 3 or verb.head.i == verb.i:
         return subjects
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -180,6 +182,18 @@ def coordinated_before(subject: Token) -> Token | None:
         return None
     name = next((e for e in doc.ents if e.end == left - 1), None)
     return name.root if name is not None and name.root.head.i != subject.head.i else None
+
+
+def coordinated_after(subject: Token, verb: Token) -> Token | None:
+    """A name coordinated after a subject that the parse hung on the verb as a modifier:
+    the root of the named entity that opens right after the conjunction that ends it."""
+    doc, right = subject.doc, subject.right_edge.i
+    if right + 2 >= verb.i or doc[right + 1].pos_ != "CCONJ":
+        return None
+    name = next((e for e in doc.ents if e.start == right + 2 and e.end <= verb.i), None)
+    if name is None or name.root.head.i != verb.i or name.root.dep_ not in {"advmod", "dep", "obl:mod", "nmod"}:
+        return None
+    return name.root
 
 
 def antecedent(token: Token) -> Token:
