@@ -59,6 +59,7 @@ class SentenceCoder:
         self.act_targets = frozenset(syntax["through_the_act"]["targets"])
         self.called_events = frozenset(syntax["called_events"])
         self.orders = frozenset(syntax["orders"])
+        self.cancelling = frozenset(syntax["cancelling"])
         self.untargeted_words = frozenset(syntax["untargeted_words"])
         self.asking = frozenset(syntax["questions"]["verbs"])
         self.question_words = frozenset(syntax["questions"]["words"])
@@ -165,9 +166,13 @@ class SentenceCoder:
         mentions = []
         # "signer un accord avec l'Inde", "procéder à l'arrestation de militants": the verb
         # and the noun it needs are one event, read from the verb's row
+        cancelled = {}  # the event noun a cancelling verb denies → that verb
         for i, trigger in list(triggers.items()):
             for noun in self._light_objects(sent.doc[i], trigger, index.time_tokens):
-                triggers.pop(noun.i, None)
+                if f"{trigger.type}/{trigger.mode}" in self.cancelling and noun.i in triggers:
+                    cancelled[noun.i] = i
+                else:
+                    triggers.pop(noun.i, None)
         # what is asked for keeps its words to itself, but is no event of its own
         trigger_tokens = set(triggers)
         for i in [i for i in triggers if self._demanded(sent.doc[i], triggers)]:
@@ -219,6 +224,15 @@ class SentenceCoder:
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
         self._date_by_purpose(mentions)
+        by_token = {m.token.i: m for m in mentions}
+        for noun, verb in cancelled.items():
+            if noun in by_token and verb in by_token and not by_token[verb].recipients:
+                # whom the cancelled meeting was with, or the host of the place: "a annulé sa
+                # visite en Australie"
+                meeting, refusal = by_token[noun], by_token[verb]
+                country = (meeting.location or {}).get("country")
+                refusal.recipients = [a for a in meeting.participants if a not in refusal.actors] or (
+                    [_government(country)] if country and meeting.trigger.frame == "visit" else [])
         return mentions
 
     def _date_by_purpose(self, mentions: list[EventMention]) -> None:
