@@ -601,6 +601,9 @@ class SentenceCoder:
         while first.dep_ == "conj" and first.head.i in stop:
             first = first.head
         verb = first.head
+        if first.dep_ == "nmod" and case_of(first) is None and verb.i in index.time_tokens:
+            # or hung on the date itself: "ont eu mercredi un entretien téléphonique"
+            verb, bare = verb.head, True
         if not of and (first.dep_ in {"obj", "nsubj:pass", "obl:arg", "obl"} or bare) and verb.pos_ in {"VERB", "AUX"} \
                 and verb.lemma_ not in self.causes | self.impersonal and verb.i not in own_events:
             # a light verb carries the participants: "X a eu un entretien avec Y",
