@@ -59,6 +59,7 @@ class SentenceCoder:
         self.act_targets = frozenset(syntax["through_the_act"]["targets"])
         self.called_events = frozenset(syntax["called_events"])
         self.orders = frozenset(syntax["orders"])
+        self.pledges = frozenset(syntax["pledges"])
         self.cancelling = frozenset(syntax["cancelling"])
         self.untargeted_words = frozenset(syntax["untargeted_words"])
         self.asking = frozenset(syntax["questions"]["verbs"])
@@ -166,6 +167,9 @@ class SentenceCoder:
         mentions = []
         # "signer un accord avec l'Inde", "procéder à l'arrestation de militants": the verb
         # and the noun it needs are one event, read from the verb's row
+        # "a promis une aide à l'Ukraine": the aid is the event, the pledge its light verb
+        for i in [i for i in triggers if self._pledged(sent.doc[i], triggers)]:
+            del triggers[i]
         cancelled = {}  # the event noun a cancelling verb denies → that verb
         for i, trigger in list(triggers.items()):
             for noun in self._light_objects(sent.doc[i], trigger, index.time_tokens):
@@ -293,6 +297,11 @@ class SentenceCoder:
             if "Fin" in head.morph.get("VerbForm"):
                 return False
         return False
+
+    def _pledged(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
+        """Whether a verb of pledge has an event noun for object."""
+        return verb.lemma_ in self.pledges and any(
+            c.dep_ == "obj" and c.pos_ == "NOUN" and c.i in triggers for c in verb.children)
 
     def _ordered(self, noun: Token) -> bool:
         """Whether an event noun is what a command asked of no one orders: "a ordonné
@@ -569,8 +578,11 @@ class SentenceCoder:
                 voices.append(index.mention(n))
                 continue
             case = self._role_case(span.root, token)
-            if (nearest := self._nearest_case(span.root, token)) in self.agent:
-                case = nearest  # "l'arrestation de X par la police", however parsed
+            nearest = self._nearest_case(span.root, token)
+            if nearest in self.agent or _in_amount(span.root, token):
+                # "l'arrestation de X par la police", "une aide de 50 milliards à l'Ukraine",
+                # however parsed
+                case = nearest
             if case in self.locative - self._recipient_preps(trigger) and self._place(span) \
                     and not self._is_person(index.mention(n)):
                 # not the country of a participant: "la visite du roi de Jordanie en France"
@@ -914,6 +926,12 @@ def _participle(token: Token) -> bool:
     """A participle the parse took for a noun or verb modifying a noun: "les statues
     représentant des responsables confédérés" are not the responsables'."""
     return token.dep_ == "amod" and token.pos_ in {"NOUN", "VERB"}
+
+
+def _in_amount(root: Token, top: Token) -> bool:
+    """Whether a participant hangs on an amount below `top` ("de 50 milliards [à l'Ukraine]")."""
+    path, _ = _path_up(root, top)
+    return any(t is not root and any(c.dep_ == "nummod" for c in t.children) for t in path)
 
 
 def _stray_name(token: Token, index: MentionIndex) -> bool:
