@@ -167,9 +167,6 @@ class SentenceCoder:
         mentions = []
         # "signer un accord avec l'Inde", "procéder à l'arrestation de militants": the verb
         # and the noun it needs are one event, read from the verb's row
-        # "a promis une aide à l'Ukraine": the aid is the event, the pledge its light verb
-        for i in [i for i in triggers if self._pledged(sent.doc[i], triggers)]:
-            del triggers[i]
         cancelled = {}  # the event noun a cancelling verb denies → that verb
         for i, trigger in list(triggers.items()):
             for noun in self._light_objects(sent.doc[i], trigger, index.time_tokens):
@@ -188,7 +185,9 @@ class SentenceCoder:
             if token.pos_ in {"NOUN", "PROPN"}:
                 # a verb that is an event of its own does not lend the noun its subject ("Paris a
                 # condamné l'arrestation de X"); one that calls for it does ("appellent à la grève")
-                own_events = {j for j in stop if triggers.get(j) is not None and triggers[j].type not in self.demands}
+                # and so does a pledge ("a promis une aide à l'Ukraine": the aid is the promiser's)
+                own_events = {j for j in stop if triggers.get(j) is not None and triggers[j].type not in self.demands
+                              and sent.doc[j].lemma_ not in self.pledges}
                 mention = self._nominal(token, trigger, index, stop, own_events)
             else:
                 mention = self._verbal(token, trigger, index, stop)
@@ -297,11 +296,6 @@ class SentenceCoder:
             if "Fin" in head.morph.get("VerbForm"):
                 return False
         return False
-
-    def _pledged(self, verb: Token, triggers: dict[int, Trigger]) -> bool:
-        """Whether a verb of pledge has an event noun for object."""
-        return verb.lemma_ in self.pledges and any(
-            c.dep_ == "obj" and c.pos_ == "NOUN" and c.i in triggers for c in verb.children)
 
     def _ordered(self, noun: Token) -> bool:
         """Whether an event noun is what a command asked of no one orders: "a ordonné
