@@ -561,12 +561,17 @@ class SentenceCoder:
         # and so does a description set beside it ("le voyage …, véritable fief des gilets jaunes")
         clauses |= {c.i for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i not in index.by_token}
         scope = subtree_without(token, stop | clauses)
-        # "la mort de X sous les coups de Y": the actor is named inside the required noun
-        by = {t.i for c in token.children if any(_heads_run(c, run) for run in trigger.objects) for t in c.subtree}
+        # "la mort de X sous les coups de Y", "le déploiement de soldats": the actor is named
+        # inside the required noun; in "l'expulsion de diplomates russes", a required noun in
+        # the genitive of an event with someone acted upon is who undergoes it
+        required = [c for c in token.children if any(_heads_run(c, run) for run in trigger.objects)]
+        undergoing = {t.i for c in required if case_of(c) in self.genitive and trigger.frame == "agent-patient"
+                      for t in c.subtree}
+        by = {t.i for c in required for t in c.subtree} - undergoing
         for n in index.mentions_in(scope - {token.i}):
             span = index.spans[n]
-            if span.root.i in by:
-                of.append(index.mention(n))
+            if span.root.i in by | undergoing:
+                (of if span.root.i in by else others).append(index.mention(n))
                 continue
             if self._through_mouthpiece(span.root, token):
                 voices.append(index.mention(n))
