@@ -356,7 +356,10 @@ class SentenceCoder:
         if (noun := _noun_of_participle(token)) is not None:
             # "les militants arrêtés par la police": the noun is acted upon
             subjects, passive = [noun], True
-        agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent"])
+        # in the passive, "par X" is the agent however the parse labels it ("seront livrés à
+        # l'Ukraine par les États-Unis")
+        agents = with_conjuncts([c for c in token.children if c.dep_ == "obl:agent" or (
+            c.dep_.startswith("obl") and case_of(c) in self.agent and any(a.dep_ == "aux:pass" for a in token.children))])
         objects = []
         light = self._light_objects(token, trigger, index.time_tokens)
         for noun in light:
