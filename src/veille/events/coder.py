@@ -55,7 +55,7 @@ class SentenceCoder:
         self.instances = frozenset(syntax["instances"])
         self.alone = frozenset(syntax["alone"])
         self.demands = frozenset(syntax["demands"])
-        self.through_the_act = frozenset(syntax["through_the_act"]["types"])
+        self.through_the_act = syntax["through_the_act"]["types"]
         self.act_targets = frozenset(syntax["through_the_act"]["targets"])
         self.called_events = frozenset(syntax["called_events"])
         self.orders = frozenset(syntax["orders"])
@@ -400,7 +400,9 @@ class SentenceCoder:
             object_actors = self._authors(token, objects, index) or self._next_actor(token, trigger, index, stop) \
                 or self._addressee(token, trigger, index, stop)
         if not object_actors and not passive and trigger.type in self.through_the_act:
-            object_actors = self._act_target(token, index, stop)
+            object_actors, mode = self._act_target(token, self.through_the_act[trigger.type], index, stop)
+            if object_actors and mode and not trigger.mode:
+                mention.trigger = replace(trigger, mode=mode)  # "refuse de rencontrer": REJECT/meet
         if passive:
             subject_actors, agent_actors = agent_actors, subject_actors
             object_actors = agent_actors + object_actors
@@ -509,16 +511,21 @@ class SentenceCoder:
                 break
         return []
 
-    def _act_target(self, token: Token, index: MentionIndex, stop: set[int]) -> list[dict]:
-        """Whom the act a verb announces is aimed at: "menacé de s'en prendre aux navires
-        américains" → the United States."""
-        acts = [act for act in token.children if act.dep_ in {"xcomp", "ccomp"} and act.pos_ == "VERB"]
+    def _act_target(self, token: Token, kinds: dict[str, str], index: MentionIndex,
+                    stop: set[int]) -> tuple[list[dict], str | None]:
+        """Whom the act a verb announces is aimed at, if the act is of one of `kinds` (any when
+        there are none), and the mode that kind of act gives: "menacé de s'en prendre aux
+        navires américains" → the United States."""
+        acts = [(act, getattr(self.match(act), "type", None)) for act in token.children
+                if act.dep_ in {"xcomp", "ccomp"} and act.pos_ == "VERB"]
+        acts = [(act, kind) for act, kind in acts if not kinds or kind in kinds]
         # what an act of one's own forces handles is no target: "menacé de déployer l'armée"
-        targets = [g for act in acts for g in act.children
+        targets = [g for act, _ in acts for g in act.children
                    if (g.dep_ == "obj" and case_of(g) is None and not self._handled(act))
                    or any(case_of(g) in {prep, *self.contractions.get(prep, ())} for prep in self.act_targets)]
-        return self._actors_of(targets, index, stop) or [
+        actors = self._actors_of(targets, index, stop) or [
             state for g in targets if (state := self._demonym_state(g)) is not None][:1]
+        return actors, next((kinds.get(kind) or None for _, kind in acts), None)
 
     def _handled(self, verb: Token) -> bool:
         """Whether a verb is an event whose object is what its actor handles ("déployer")."""
