@@ -58,7 +58,8 @@ class SentenceCoder:
         self.through_the_act = syntax["through_the_act"]["types"]
         self.act_targets = frozenset(syntax["through_the_act"]["targets"])
         self.called_events = frozenset(syntax["called_events"])
-        self.orders = frozenset(syntax["orders"])
+        self.orders = frozenset(syntax["orders"]["verbs"])
+        self.addressed_by = frozenset(syntax["orders"]["addressed_by"])
         self.pledges = frozenset(syntax["pledges"])
         self.cancelling = frozenset(syntax["cancelling"])
         self.untargeted_words = frozenset(syntax["untargeted_words"])
@@ -227,15 +228,7 @@ class SentenceCoder:
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
         self._date_by_purpose(mentions)
-        by_token = {m.token.i: m for m in mentions}
-        for noun, verb in cancelled.items():
-            if noun in by_token and verb in by_token and not by_token[verb].recipients:
-                # whom the cancelled meeting was with, or the host of the place: "a annulé sa
-                # visite en Australie"
-                meeting, refusal = by_token[noun], by_token[verb]
-                country = (meeting.location or {}).get("country")
-                refusal.recipients = [a for a in meeting.participants if a not in refusal.actors] or (
-                    [_government(country)] if country and meeting.trigger.frame == "visit" else [])
+        _aim_cancellations(mentions, cancelled)
         return mentions
 
     def _date_by_purpose(self, mentions: list[EventMention]) -> None:
@@ -301,8 +294,8 @@ class SentenceCoder:
         """Whether an event noun is what a command asked of no one orders: "a ordonné
         l'expulsion de X" is the expulsion, done by the commander's side."""
         verb = noun.head
-        addressed = any(c.dep_ in {"iobj", "obl", "obl:arg"} and case_of(c) in self.contractions["à"] | {"à"}
-                        for c in verb.children)
+        addressed = any(c.dep_ in {"iobj", "obl", "obl:arg"} and any(
+            case_of(c) in {prep, *self.contractions.get(prep, ())} for prep in self.addressed_by) for c in verb.children)
         return verb.lemma_ in self.orders and noun.dep_ == "obj" and not addressed
 
     def from_speech(self, mention: EventMention, quote: dict, index: MentionIndex) -> None:
@@ -872,6 +865,20 @@ def _conjugated(verb: Token) -> bool:
     """Whether a verb is finite or in a compound tense, so that it must have had a subject."""
     return "Fin" in verb.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
+
+
+def _aim_cancellations(mentions: list[EventMention], cancelled: dict[int, int]) -> None:
+    """A cancelling is aimed at whom the cancelled meeting was with, or at the host of its
+    place: "a annulé sa visite en Australie" rejects Australia. `cancelled` maps the token of
+    each cancelled event noun to the token of the verb that cancels it."""
+    by_token = {m.token.i: m for m in mentions}
+    for noun, verb in cancelled.items():
+        if noun not in by_token or verb not in by_token or by_token[verb].recipients:
+            continue
+        meeting, refusal = by_token[noun], by_token[verb]
+        country = (meeting.location or {}).get("country")
+        refusal.recipients = [a for a in meeting.participants if a not in refusal.actors] or (
+            [_government(country)] if country and meeting.trigger.frame == "visit" else [])
 
 
 def _their_country(people: list[dict]) -> str | None:
