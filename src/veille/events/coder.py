@@ -229,7 +229,19 @@ class SentenceCoder:
             mentions.append(mention)
         self._date_by_purpose(mentions)
         _aim_cancellations(mentions, cancelled)
+        self._aim_at_deeds(mentions)
         return mentions
+
+    def _aim_at_deeds(self, mentions: list[EventMention]) -> None:
+        """An event aimed at another's deed through one of its prepositions is aimed at whoever
+        does it: "a cédé aux revendications des agriculteurs" gives in to the farmers."""
+        by_token = {m.token.i: m for m in mentions}
+        for mention in mentions:
+            trigger = mention.trigger
+            if mention.recipients or trigger.frame != "agent-patient" or mention.token.pos_ != "VERB":
+                continue
+            deeds = [by_token[c.i] for c in mention.token.children if c.i in by_token and case_of(c) in self.preps(trigger)]
+            mention.recipients = [a for deed in deeds for a in deed.actors if a not in mention.actors]
 
     def _date_by_purpose(self, mentions: list[EventMention]) -> None:
         """A trip made to meet someone is dated by the meeting: "Arrivé vendredi à Paris pour
