@@ -225,6 +225,8 @@ def test_an_unknown_person_gets_the_country_and_sector_of_the_role_beside_it(nlp
     # a place named after someone
     ("Il a visité l'école Pierre Ronsard à Poissy.", "Pierre Ronsard"),
     ("Le président arrivera à l'aéroport Charles de Gaulle.", "Charles de Gaulle"),
+    # a sea or a strait named after a country
+    ("Des navires chinois patrouillent en mer de Chine.", "Chine"),
 ])
 def test_what_is_not_an_actor(nlp, text, absent):
     doc = run(nlp, text, "2020-07-02")
@@ -352,6 +354,10 @@ def test_unknown_people_and_titles(nlp, text, date, mention_text, expected):
     ("Les services du prince Charles ont confirmé la visite.", "Les services du prince Charles", (None, "GBR", "GOV")),
     # health workers are CAMEO's health sector
     ("Emmanuel Macron a rendu hommage au personnel soignant en France.", "personnel soignant", (None, "FRA", "HLH")),
+    # foreigners are not of the country the text is about
+    ("Israël pourrait autoriser l'accès des journalistes étrangers à Gaza.", "des journalistes étrangers", (None, None, "JRN")),
+    # an NGO named after the noun that says what it is
+    ("L'ONG Sherpa a porté plainte contre TotalEnergies en France.", "L'ONG Sherpa", ("Sherpa", "FRA", "CVL")),
 ])
 def test_organisations_and_collectives(nlp, text, mention_text, expected):
     [actor] = mention(run(nlp, text, "2020-06-18"), mention_text)["actors"]

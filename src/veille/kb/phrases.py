@@ -100,6 +100,7 @@ class RolePhrase:
     definite: bool = False  # "le général", "ce média": may stand for one already named
     demonstrative: bool = False  # "cette employée": stands for one already named
     former: bool = False  # "l'ancien président": who held the office before
+    foreign: bool = False  # "les journalistes étrangers": not of the country the text is about
     # the complement names a body that is neither a state nor a known organisation ("du
     # groupe centriste", "du Sénat"): the role is not the state's office
     other_body: bool = False
@@ -116,6 +117,7 @@ class PhraseFinder:
         self.definites = set(words["definites"])
         self.demonstratives = set(words["demonstratives"])
         self.formers = set(words["formers"])
+        self.foreign = set(words["foreign"])
         self.coordinators = set(words["coordinators"])
         self.complements = set(words["complements"])
         self.roles = {normalise(row["form"]): row for row in table(lang, "role_nouns.tsv")}
@@ -244,6 +246,8 @@ class PhraseFinder:
         parsed = RolePhrase(phrase, self.roles[phrase.key], phrase.start, phrase.end)
         self._left(doc, parsed)
         k = self._demonyms(doc, phrase.end, at, parsed.countries)
+        if not parsed.countries and k < len(doc) and doc[k].lower_ in self.foreign:
+            parsed.foreign, k = True, k + 1
         if parsed.countries:
             k = self._longer_role(doc, parsed, k, at)
         if after_adjectives(doc, k, at) < len(doc) and doc[after_adjectives(doc, k, at)].lower_ in self.complements:

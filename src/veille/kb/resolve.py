@@ -265,7 +265,7 @@ class Resolver:
         if role["kind"] == "group":
             if (counted := self._counted_people(doc, parsed, context)) is not None:
                 return counted
-            places = [self._where(code) for code in targets] or [(context.dominant, None)]
+            places = [self._where(code) for code in targets] or [(None if parsed.foreign else context.dominant, None)]
             if role["body"] and len(places) == 1 and not parsed.count \
                     and doc[parsed.start].lower_ in self.body_articles:
                 # "le Sénat", "les sénateurs" acting as one: the chamber of that country
@@ -287,7 +287,7 @@ class Resolver:
             if singular and parsed.definite and (bare or parsed.demonstrative) and not targets \
                     and (same := self._described(doc, parsed, gender, context)):
                 return same
-            places = [self._where(code) for code in targets] or [(context.dominant, None)]
+            places = [self._where(code) for code in targets] or [(None if parsed.foreign else context.dominant, None)]
             return Mention(*span, [_person(None, code, own or sector) for code, own in places], "role",
                            [None] * len(places), role=key, gender=gender if singular else None)
         if parsed.former:
