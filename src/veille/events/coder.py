@@ -825,7 +825,10 @@ class SentenceCoder:
                     continue
                 if candidate.pos_ == "PROPN" and candidate.dep_ != "flat:name" and candidate.text[:1].isupper() \
                         and case in self.locative - recipient_preps:  # not "à l'union"
-                    place = self._place(_name_span(candidate))
+                    # the name as the actor resolver read it, when it is longer: "en Afrique du Sud"
+                    names = [index.spans[n] for n in index.by_token.get(candidate.i, ())
+                             if index.spans[n] is not None and index.spans[n].root.i == candidate.i]
+                    place = next((p for span in names if (p := self._place(span))), None) or self._place(_name_span(candidate))
                     if place:
                         return place
         relative = next((c for c in token.children if c.lower_ in self.place_relatives), None)
