@@ -641,7 +641,7 @@ class SentenceCoder:
                 complements = [c for c in verb.children if c.i != first.i and case_of(c) in self.preps(trigger)]
                 for n in index.mentions_in({t.i for c in complements for t in c.subtree} - scope):
                     (voices if self._through_mouthpiece(index.spans[n].root, verb) else others).append(index.mention(n))
-        if not of and token.dep_ in {"nmod", "appos", "acl"}:
+        if not of and token.dep_ in {"nmod", "appos", "acl", "dep"}:
             # "Macron en visite en Chine": the noun hangs on its actor
             of = [index.mention(n) for n in index.by_token.get(token.head.i, ())]
         if voices:  # "les autorités … par la voix du Premier ministre": he acts for them
