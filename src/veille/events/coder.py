@@ -73,8 +73,9 @@ class SentenceCoder:
         self.between = set(syntax["between"])
         self.agent = set(syntax["agent"])
         self.mouthpieces = frozenset(syntax["mouthpieces"])
-        # nouns that stand for their "de X": "de la part de X", "le nord de X"
-        self.standing_for = frozenset(syntax["from_whom"]) | frozenset(syntax["parts_of_places"])
+        # nouns that stand for their "de X": "de la part de X", "le nord de X", "les alliés de X"
+        self.standing_for = frozenset(syntax["from_whom"]) | frozenset(syntax["parts_of_places"]) \
+            | frozenset(syntax["members_of_bodies"])
         self.purpose_marks = frozenset(syntax["purpose_marks"])
         self.topic_verbs = frozenset(syntax["topic_verbs"])
         self.institutions = {row["word"]: row["sector"] for row in table(lang, "institutions.tsv")}
@@ -763,7 +764,8 @@ class SentenceCoder:
         return actors
 
     def _stands_for(self, token: Token) -> Token:
-        """Whom "de la part de X" points at, and the place "le nord de X" is part of: X."""
+        """Whom "de la part de X" points at, the place "le nord de X" is part of, the body "les
+        alliés de X" belong to: X."""
         if token.lemma_.lower() in self.standing_for:
             return next((c for c in token.children if case_of(c) in self.genitive), token)
         return token
