@@ -210,13 +210,13 @@ def antecedent(token: Token) -> Token:
 
 
 def one_of(noun: Token) -> Token:
-    """The person named before "l'un des N": in "Marie Dosé, l'un des avocats qui ont porté
-    plainte", she is one of those who did."""
+    """The person named before a pronoun that picks one of N: in "Marie Dosé, l'un des
+    avocats qui ont porté plainte", she is one of those who did."""
     one, doc = noun.head, noun.doc
     before = one.i - 1
     while before > 0 and doc[before].pos_ == "DET":  # "l'"
         before -= 1
-    if noun.dep_ == "nmod" and one.pos_ == "PRON" and one.lemma_.lower() == "un" and before >= 1 \
+    if noun.dep_ == "nmod" and one.pos_ == "PRON" and before >= 1 \
             and doc[before].text == "," and doc[before - 1].pos_ == "PROPN":
         return doc[before - 1]
     return noun

@@ -228,27 +228,26 @@ class SentenceCoder:
             mention.modality, mention.explicit = modality_of(
                 adopter or token, self.lexicon, mention.date, published, self.boundaries)
             mentions.append(mention)
-        self._date_by_purpose(mentions)
-        _aim_cancellations(mentions, cancelled)
-        self._aim_at_deeds(mentions)
+        by_token = {m.token.i: m for m in mentions}
+        self._date_by_purpose(by_token)
+        _aim_cancellations(by_token, cancelled)
+        self._aim_at_deeds(by_token)
         return mentions
 
-    def _aim_at_deeds(self, mentions: list[EventMention]) -> None:
+    def _aim_at_deeds(self, by_token: dict[int, EventMention]) -> None:
         """An event aimed at another's deed through one of its prepositions is aimed at whoever
         does it: "a cédé aux revendications des agriculteurs" gives in to the farmers."""
-        by_token = {m.token.i: m for m in mentions}
-        for mention in mentions:
+        for mention in by_token.values():
             trigger = mention.trigger
             if mention.recipients or trigger.frame != "agent-patient" or mention.token.pos_ != "VERB":
                 continue
             deeds = [by_token[c.i] for c in mention.token.children if c.i in by_token and case_of(c) in self.preps(trigger)]
             mention.recipients = [a for deed in deeds for a in deed.actors if a not in mention.actors]
 
-    def _date_by_purpose(self, mentions: list[EventMention]) -> None:
+    def _date_by_purpose(self, by_token: dict[int, EventMention]) -> None:
         """A trip made to meet someone is dated by the meeting: "Arrivé vendredi à Paris pour
         rencontrer Macron samedi", the visit is Saturday's meeting."""
-        by_token = {m.token.i: m for m in mentions}
-        for trip in (m for m in mentions if m.trigger.frame == "visit"):
+        for trip in (m for m in by_token.values() if m.trigger.frame == "visit"):
             for clause in trip.token.children:
                 meeting = by_token.get(clause.i)
                 if meeting is not None and meeting.date and meeting.trigger.type == trip.trigger.type \
@@ -522,21 +521,15 @@ class SentenceCoder:
         """Whom the act a verb announces is aimed at, if the act is of one of `kinds` (any when
         there are none), and the mode that kind of act gives: "menacé de s'en prendre aux
         navires américains" → the United States."""
-        acts = [(act, getattr(self.match(act), "type", None)) for act in token.children
-                if act.dep_ in {"xcomp", "ccomp"} and act.pos_ == "VERB"]
-        acts = [(act, kind) for act, kind in acts if not kinds or kind in kinds]
+        acts = [(act, self.match(act)) for act in token.children if act.dep_ in {"xcomp", "ccomp"} and act.pos_ == "VERB"]
+        acts = [(act, read) for act, read in acts if not kinds or (read is not None and read.type in kinds)]
         # what an act of one's own forces handles is no target: "menacé de déployer l'armée"
-        targets = [g for act, _ in acts for g in act.children
-                   if (g.dep_ == "obj" and case_of(g) is None and not self._handled(act))
+        targets = [g for act, read in acts for g in act.children
+                   if (g.dep_ == "obj" and case_of(g) is None and not (read is not None and read.frame == "agent"))
                    or any(case_of(g) in {prep, *self.contractions.get(prep, ())} for prep in self.act_targets)]
         actors = self._actors_of(targets, index, stop) or [
             state for g in targets if (state := self._demonym_state(g)) is not None][:1]
-        return actors, next((kinds.get(kind) or None for _, kind in acts), None)
-
-    def _handled(self, verb: Token) -> bool:
-        """Whether a verb is an event whose object is what its actor handles ("déployer")."""
-        trigger = self.match(verb)
-        return trigger is not None and trigger.frame == "agent"
+        return actors, next((kinds.get(read.type) or None for _, read in acts if read is not None), None)
 
     def _addressee(self, token: Token, trigger: Trigger, index: MentionIndex, stop: set[int]) -> list[dict]:
         """Whom one writes or turns to in order to ask: "a écrit au consulat pour demander
@@ -884,11 +877,10 @@ def _conjugated(verb: Token) -> bool:
         c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm") for c in verb.children)
 
 
-def _aim_cancellations(mentions: list[EventMention], cancelled: dict[int, int]) -> None:
+def _aim_cancellations(by_token: dict[int, EventMention], cancelled: dict[int, int]) -> None:
     """A cancelling is aimed at whom the cancelled meeting was with, or at the host of its
     place: "a annulé sa visite en Australie" rejects Australia. `cancelled` maps the token of
     each cancelled event noun to the token of the verb that cancels it."""
-    by_token = {m.token.i: m for m in mentions}
     for noun, verb in cancelled.items():
         if noun not in by_token or verb not in by_token or by_token[verb].recipients:
             continue
